@@ -1,0 +1,134 @@
+// The CLI in-process (createCli) with the real built model, plus one run through the real bin.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCli } from '../src/cli.js';
+import { REPO_ROOT } from '../src/env.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'labelled-sample.csv');
+let dataDir: string;
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli = createCli({ env: { TXCAT_DATA_DIR: dataDir }, output: { out: (t) => out.push(t), err: (t) => err.push(t) } });
+  const code = await cli.run(argv);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'txcat-cli-'));
+});
+
+describe('txcat classify', () => {
+  it('answers the walking skeleton examples with the right categories', async () => {
+    const r = await run('classify', '--json', 'STARBUCKS COFFEE #11823 SEATTLE WA', 'SHELL OIL 57444221');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as Array<{ text: string; category: string; confidence: number; level: string; top: Array<{ category: string; score: number }> }>;
+    expect(results.map((x) => x.category)).toEqual(['FOOD_AND_DRINK', 'TRANSPORTATION']);
+    for (const x of results) {
+      expect(x.confidence).toBeGreaterThan(0);
+      expect(x.confidence).toBeLessThanOrEqual(1);
+      expect(['low', 'medium', 'high']).toContain(x.level);
+      expect(x.top).toHaveLength(3);
+      expect(x.top[0]?.category).toBe(x.category);
+      expect(x.top[0]!.score).toBeGreaterThanOrEqual(x.top[1]!.score);
+      expect(x.top[1]!.score).toBeGreaterThanOrEqual(x.top[2]!.score);
+    }
+  });
+
+  it('prints a readable table without --json', async () => {
+    const r = await run('classify', 'UBER *TRIP');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^text\s+category\s+confidence/);
+    expect(r.stdout).toContain('UBER *TRIP');
+  });
+});
+
+describe('txcat embed', () => {
+  it('prints 384 L2-normalized numbers per text, the same for the same text', async () => {
+    const r = await run('embed', '--json', 'hello world', 'hello world', 'UBER *TRIP');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ text: string; embedding: number[] }>;
+    expect(rows.map((x) => x.text)).toEqual(['hello world', 'hello world', 'UBER *TRIP']);
+    for (const row of rows) {
+      expect(row.embedding).toHaveLength(384);
+      expect(Math.hypot(...row.embedding)).toBeCloseTo(1, 4);
+    }
+    expect(rows[0]!.embedding).toEqual(rows[1]!.embedding);
+    expect(rows[0]!.embedding.slice(0, 5)).not.toEqual(rows[2]!.embedding.slice(0, 5));
+    // Reference all-MiniLM-L6-v2 output for "hello world".
+    [-0.03448, 0.0311, 0.00672, 0.0261, -0.03946].forEach((v, i) => expect(rows[0]!.embedding[i]).toBeCloseTo(v, 3));
+  });
+});
+
+describe('txcat eval', () => {
+  it('reports accuracy, macro F1, ECE, per-category figures and confusion, and the rows outside the taxonomy', async () => {
+    const r = await run('eval', '--data', FIXTURE, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.n).toBe(17);
+    expect(report.accuracy).toBeGreaterThan(0.5);
+    expect(report.macro_f1).toBeGreaterThan(0.4);
+    expect(report.ece).toBeGreaterThanOrEqual(0);
+    expect(report.ece).toBeLessThanOrEqual(1);
+    expect(report.per_category.FOOD_AND_DRINK.support).toBe(3);
+    const confusionTotal = Object.values(report.confusion as Record<string, Record<string, number>>)
+      .flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
+    expect(confusionTotal).toBe(17);
+    expect(report.unknown_category_rows).toHaveLength(1);
+    expect(JSON.stringify(report.unknown_category_rows[0])).toContain('CRYPTO_STUFF');
+  });
+
+  it('applies --feedback rows as corrections before classifying', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'txcat-eval-'));
+    const data = path.join(dir, 'data.csv');
+    const feedback = path.join(dir, 'feedback.csv');
+    await writeFile(data, 'description,category\nZORBLAX 7781 KIOSK,PERSONAL_CARE\n');
+    const lines = ['ZORBLAX 1101 KIOSK', 'ZORBLAX 2290 KIOSK', 'ZORBLAX 3318 KIOSK', 'ZORBLAX 4412 KIOSK', 'ZORBLAX 5561 KIOSK'];
+    await writeFile(feedback, `description,category\n${lines.map((l) => `${l},PERSONAL_CARE`).join('\n')}\n`);
+    const before = JSON.parse((await run('eval', '--data', data, '--json')).stdout);
+    const after = JSON.parse((await run('eval', '--data', data, '--feedback', feedback, '--json')).stdout);
+    expect(before.feedback_applied).toBe(0);
+    expect(after.feedback_applied).toBe(5);
+    const score = (report: { rows: Array<{ top: Array<{ category: string; score: number }> }> }) =>
+      report.rows[0]!.top.find((t) => t.category === 'PERSONAL_CARE')?.score ?? 0;
+    expect(score(after)).toBeGreaterThan(score(before));
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['eval', '--data', '/nonexistent/file.csv'], /--data \/nonexistent\/file.csv: no such file/],
+    [['eval'], /--data FILE.csv is required/],
+    [['eval', '--data', path.join(REPO_ROOT, 'package.json')], /description/],
+    [['classify', ''], /text 1 is empty/],
+    [['classify'], /give at least one text/],
+    [['classify', '--frobnicate', 'x'], /--frobnicate/],
+    [['classify', '--variant', 'fp64', 'x'], /--variant must be fp32 or int8/],
+    [['nonsense'], /unknown command "nonsense"/],
+  ])('%j fails with exit 2 and says what to fix', async (argv, message) => {
+    const r = await run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('names a bad environment variable', async () => {
+    const cli = createCli({ env: { TXCAT_MODEL_VARIANT: 'fp64' }, output: { out: () => {}, err: (t) => expect(t).toMatch(/TXCAT_MODEL_VARIANT must be fp32 or int8/) } });
+    expect(await cli.run(['classify', 'x'])).toBe(2);
+  });
+});
+
+describe('the txcat bin', () => {
+  it('runs through npx from the repository root', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'txcat', 'classify', '--json', 'UBER *TRIP'], {
+      cwd: REPO_ROOT, env: { ...process.env, TXCAT_DATA_DIR: dataDir },
+    });
+    expect(JSON.parse(stdout)[0].category).toBe('TRANSPORTATION');
+  });
+});

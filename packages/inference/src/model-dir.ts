@@ -1,0 +1,84 @@
+// A model folder in the common Hugging Face layout: onnx/model.onnx, tokenizer.json, config.json,
+// and (for models txcat built) manifest.json with the sha256 of every file.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InferenceError } from './inference-error.js';
+
+export type ModelVariant = 'fp32' | 'int8';
+export const MODEL_VARIANTS: readonly ModelVariant[] = ['fp32', 'int8'];
+export const DEFAULT_MODEL_NAME = 'all-minilm-l6-v2';
+
+export interface ManifestFile {
+  sha256: string;
+  bytes: number;
+}
+
+export interface ModelManifest {
+  name: string;
+  variant: string;
+  dimensions: number;
+  maxTokens: number;
+  pooling: 'mean';
+  normalize: boolean;
+  source?: { package: string; version: string };
+  files: Record<string, ManifestFile>;
+}
+
+export const MODEL_FILES = { onnx: 'onnx/model.onnx', tokenizer: 'tokenizer.json', config: 'config.json', manifest: 'manifest.json' } as const;
+
+/** The folder of a built variant under a models root: models/all-minilm-l6-v2[-int8]. */
+export function defaultModelDir(modelsRoot: string, variant: ModelVariant): string {
+  return path.join(modelsRoot, variant === 'fp32' ? DEFAULT_MODEL_NAME : `${DEFAULT_MODEL_NAME}-${variant}`);
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Reads a model folder's description: its manifest, or one derived from config.json. */
+export async function loadModelDir(dir: string): Promise<ModelManifest> {
+  for (const file of [MODEL_FILES.onnx, MODEL_FILES.tokenizer, MODEL_FILES.config]) {
+    if (!existsSync(path.join(dir, file))) {
+      throw new InferenceError('invalid_input', `model folder ${dir} has no ${file}: run \`npm run build\` from the repository root, or point TXCAT_MODEL_DIR at a folder with onnx/model.onnx, tokenizer.json and config.json`);
+    }
+  }
+  const manifestPath = path.join(dir, MODEL_FILES.manifest);
+  if (existsSync(manifestPath)) return JSON.parse(await readFile(manifestPath, 'utf8')) as ModelManifest;
+  const config = JSON.parse(await readFile(path.join(dir, MODEL_FILES.config), 'utf8')) as { hidden_size?: number; max_position_embeddings?: number };
+  if (!config.hidden_size) throw new InferenceError('invalid_input', `${dir}/config.json has no hidden_size; it is not a transformer encoder config`);
+  return {
+    name: path.basename(dir),
+    variant: 'custom',
+    dimensions: config.hidden_size,
+    maxTokens: config.max_position_embeddings ?? 512,
+    pooling: 'mean',
+    normalize: true,
+    files: {},
+  };
+}
+
+export interface FileCheck {
+  file: string;
+  ok: boolean;
+  reason?: string;
+}
+
+/** Checks every file the manifest lists against its sha256. A folder without manifest has nothing to check. */
+export async function verifyModelDir(dir: string): Promise<{ ok: boolean; files: FileCheck[] }> {
+  const manifest = await loadModelDir(dir);
+  const files: FileCheck[] = [];
+  for (const [file, expected] of Object.entries(manifest.files)) {
+    const full = path.join(dir, file);
+    if (!existsSync(full)) {
+      files.push({ file, ok: false, reason: 'missing' });
+      continue;
+    }
+    const actual = await sha256File(full);
+    files.push(actual === expected.sha256 ? { file, ok: true } : { file, ok: false, reason: `sha256 ${actual} != ${expected.sha256}` });
+  }
+  return { ok: files.every((f) => f.ok), files };
+}
