@@ -1,0 +1,130 @@
+// What the seed generator knows: how OpenStreetMap brand categories and merchant category codes map
+// onto the taxonomy, and hand-written statement lines for what no brand list covers.
+
+const map = (category, osm) => Object.fromEntries(osm.map((o) => [o, category]));
+
+export const BRAND_CATEGORIES = {
+  ...map('FOOD_AND_DRINK', ['amenity/fast_food', 'amenity/restaurant', 'amenity/cafe', 'amenity/pub', 'amenity/bar', 'amenity/ice_cream', 'shop/supermarket', 'shop/bakery', 'shop/alcohol', 'shop/pastry', 'shop/butcher', 'shop/confectionery', 'shop/beverages', 'shop/deli', 'shop/greengrocer', 'shop/tea', 'shop/coffee', 'shop/wine', 'shop/chocolate', 'shop/frozen_food']),
+  ...map('GENERAL_MERCHANDISE', ['shop/clothes', 'shop/shoes', 'shop/electronics', 'shop/books', 'shop/jewelry', 'shop/department_store', 'shop/variety_store', 'shop/convenience', 'shop/sports', 'shop/toys', 'shop/pet', 'shop/stationery', 'shop/gift', 'shop/cosmetics', 'shop/mobile_phone', 'shop/bag', 'shop/fashion_accessories', 'shop/watches', 'shop/computer', 'shop/outdoor', 'shop/second_hand', 'shop/tobacco', 'shop/e-cigarette', 'shop/perfumery', 'shop/baby_goods', 'shop/chemist', 'shop/wholesale']),
+  ...map('HOME_IMPROVEMENT', ['shop/doityourself', 'shop/furniture', 'shop/hardware', 'shop/garden_centre', 'shop/paint', 'shop/kitchen', 'shop/bed', 'shop/interior_decoration', 'shop/bathroom_furnishing', 'shop/tiles', 'shop/flooring', 'shop/trade', 'shop/houseware', 'shop/appliance', 'shop/carpet', 'shop/lighting', 'shop/window_blind']),
+  ...map('MEDICAL', ['amenity/pharmacy', 'amenity/dentist', 'amenity/clinic', 'amenity/doctors', 'amenity/hospital', 'amenity/veterinary', 'shop/optician', 'shop/hearing_aids', 'healthcare/laboratory', 'healthcare/sample_collection', 'shop/medical_supply', 'healthcare/physiotherapist']),
+  ...map('PERSONAL_CARE', ['leisure/fitness_centre', 'shop/hairdresser', 'shop/beauty', 'shop/dry_cleaning', 'shop/laundry', 'shop/massage', 'leisure/sports_centre']),
+  ...map('TRANSPORTATION', ['amenity/fuel', 'amenity/charging_station', 'amenity/car_wash', 'amenity/bicycle_rental', 'amenity/parking', 'amenity/car_sharing']),
+  ...map('TRAVEL', ['tourism/hotel', 'tourism/hostel', 'tourism/motel', 'amenity/car_rental', 'shop/travel_agency', 'tourism/caravan_site']),
+  ...map('ENTERTAINMENT', ['amenity/cinema', 'amenity/casino', 'leisure/amusement_arcade', 'leisure/bowling_alley', 'tourism/theme_park', 'shop/lottery', 'shop/bookmaker', 'shop/video_games', 'amenity/karaoke_box', 'leisure/escape_game', 'leisure/trampoline_park', 'shop/ticket', 'shop/music']),
+  ...map('GENERAL_SERVICES', ['office/insurance', 'shop/storage_rental', 'amenity/post_office', 'shop/copyshop', 'amenity/kindergarten', 'amenity/childcare', 'amenity/prep_school', 'amenity/language_school', 'amenity/driving_school', 'office/lawyer', 'office/tax_advisor', 'office/financial_advisor', 'shop/car_repair', 'shop/tyres', 'office/employment_agency', 'shop/funeral_directors', 'office/moving_company']),
+  ...map('GOVERNMENT_AND_NON_PROFIT', ['office/government', 'shop/charity', 'amenity/social_facility', 'office/union', 'office/association']),
+  ...map('RENT_AND_UTILITIES', ['shop/telecommunication', 'office/telecommunication']),
+};
+
+// [first MCC, last MCC, category]: ISO 18245 ranges whose meaning is unambiguous.
+export const MCC_RANGES = [
+  [5411, 5411, 'FOOD_AND_DRINK'], [5811, 5814, 'FOOD_AND_DRINK'], [5921, 5921, 'FOOD_AND_DRINK'], [5441, 5462, 'FOOD_AND_DRINK'],
+  [5311, 5311, 'GENERAL_MERCHANDISE'], [5611, 5699, 'GENERAL_MERCHANDISE'], [5732, 5735, 'GENERAL_MERCHANDISE'], [5942, 5945, 'GENERAL_MERCHANDISE'],
+  [5200, 5200, 'HOME_IMPROVEMENT'], [5211, 5251, 'HOME_IMPROVEMENT'], [5712, 5719, 'HOME_IMPROVEMENT'], [1520, 1799, 'HOME_IMPROVEMENT'],
+  [8011, 8099, 'MEDICAL'], [5912, 5912, 'MEDICAL'], [742, 742, 'MEDICAL'],
+  [7230, 7230, 'PERSONAL_CARE'], [7210, 7211, 'PERSONAL_CARE'], [7297, 7298, 'PERSONAL_CARE'], [7997, 7997, 'PERSONAL_CARE'],
+  [5541, 5542, 'TRANSPORTATION'], [4111, 4131, 'TRANSPORTATION'], [4784, 4784, 'TRANSPORTATION'], [7523, 7523, 'TRANSPORTATION'],
+  [3000, 3350, 'TRAVEL'], [3501, 3999, 'TRAVEL'], [4511, 4511, 'TRAVEL'], [7011, 7011, 'TRAVEL'], [4722, 4722, 'TRAVEL'], [7512, 7512, 'TRAVEL'],
+  [7832, 7841, 'ENTERTAINMENT'], [7922, 7922, 'ENTERTAINMENT'], [7995, 7996, 'ENTERTAINMENT'], [7991, 7991, 'ENTERTAINMENT'],
+  [6300, 6399, 'GENERAL_SERVICES'], [8211, 8299, 'GENERAL_SERVICES'], [8351, 8351, 'GENERAL_SERVICES'], [7538, 7549, 'GENERAL_SERVICES'], [8111, 8111, 'GENERAL_SERVICES'], [9402, 9402, 'GENERAL_SERVICES'],
+  [9211, 9399, 'GOVERNMENT_AND_NON_PROFIT'], [8398, 8398, 'GOVERNMENT_AND_NON_PROFIT'], [8651, 8651, 'GOVERNMENT_AND_NON_PROFIT'],
+  [4900, 4900, 'RENT_AND_UTILITIES'], [4812, 4816, 'RENT_AND_UTILITIES'], [4899, 4899, 'RENT_AND_UTILITIES'],
+  [6010, 6011, 'TRANSFER_OUT'], [6540, 6540, 'TRANSFER_OUT'],
+];
+
+// {BANK} and {N} are filled by the generator with bank names and reference numbers.
+export const BANK_TEMPLATES = {
+  LOAN_PAYMENTS: ['{BANK} CREDIT CARD PAYMENT', '{BANK} CARD ONLINE PAYMENT {N}', 'ACH DEBIT {BANK} AUTOPAY', '{BANK} MORTGAGE PMT {N}', '{BANK} AUTO LOAN PAYMENT', '{BANK} LOAN REPAYMENT REF {N}', 'PAYMENT TO {BANK} CREDIT CARD', 'DIRECT DEBIT {BANK} LOANS'],
+  BANK_FEES: ['{BANK} OVERDRAFT FEE', '{BANK} MONTHLY MAINTENANCE FEE', '{BANK} ATM FEE {N}', '{BANK} FOREIGN TRANSACTION FEE', '{BANK} WIRE TRANSFER FEE', '{BANK} NSF RETURNED ITEM FEE'],
+  TRANSFER_IN: ['TRANSFER FROM {BANK} SAVINGS {N}', 'ONLINE TRANSFER FROM {BANK} CHK {N}', 'INCOMING WIRE {BANK} REF {N}', 'DEPOSIT FROM {BANK} ACCOUNT'],
+  TRANSFER_OUT: ['ONLINE TRANSFER TO {BANK} SAVINGS {N}', 'TRANSFER TO {BANK} ACCOUNT {N}', 'OUTGOING WIRE {BANK} REF {N}', '{BANK} ATM WITHDRAWAL {N}'],
+  INCOME: ['{BANK} INTEREST PAID', 'INTEREST EARNED {BANK} SAVINGS'],
+};
+
+export const HANDWRITTEN = {
+  INCOME: [
+    'PAYROLL ACME CORP DIRECT DEP', 'DIRECT DEPOSIT PAYROLL', 'SALARY JUNE', 'ADP PAYROLL FEES DIR DEP', 'GUSTO PAY 123456',
+    'PAYCHEX PAYROLL DEPOSIT', 'BGC SALARY ACME LTD', 'SALARY PAYMENT FROM EMPLOYER', 'GEHALT ACME GMBH', 'PAYROLL DEPOSIT WEEKLY',
+    'DIVIDEND PAYMENT VANGUARD', 'INTEREST PAYMENT', 'SOCIAL SECURITY SSA TREAS 310', 'PENSION PAYMENT', 'STATE PENSION DWP',
+    'UNEMPLOYMENT BENEFIT DEPOSIT', 'COMMISSION PAYMENT', 'BONUS PAYMENT', 'FREELANCE INVOICE PAYMENT RECEIVED', 'UPWORK ESCROW WITHDRAWAL EARNINGS',
+    'CHILD BENEFIT HMRC', 'TAX REFUND HMRC', 'RENTAL INCOME TENANT PAYMENT', 'STRIPE PAYOUT TRANSFER', 'SHOPIFY PAYOUT',
+    'เงินเดือน SALARY', 'MONTHLY SALARY CREDIT', 'WAGES DEPOSIT',
+  ],
+  TRANSFER_IN: [
+    'ZELLE FROM JOHN SMITH', 'VENMO CASHOUT', 'VENMO TRANSFER FROM', 'PAYPAL TRANSFER FROM', 'CASH APP TRANSFER FROM',
+    'MOBILE CHECK DEPOSIT', 'ATM CASH DEPOSIT', 'BRANCH DEPOSIT', 'FASTER PAYMENT RECEIVED FROM J DOE', 'TRANSFER FROM SAVINGS',
+    'INTERNAL TRANSFER IN', 'REVOLUT TOP UP FROM', 'WISE TRANSFER RECEIVED', 'WESTERN UNION RECEIVE MONEY', 'PROMPTPAY TRANSFER IN',
+    'รับโอนเงิน PROMPTPAY', 'CREDIT TRANSFER FROM MUM', 'LOAN DISBURSEMENT CREDIT', 'CASH ADVANCE DEPOSIT', 'GUTSCHRIFT UEBERWEISUNG',
+  ],
+  TRANSFER_OUT: [
+    'ZELLE TO JOHN SMITH', 'VENMO PAYMENT TO', 'PAYPAL TRANSFER TO', 'CASH APP PAYMENT TO', 'FASTER PAYMENT TO J DOE',
+    'STANDING ORDER TO SAVINGS', 'TRANSFER TO SAVINGS', 'INTERNAL TRANSFER OUT', 'ATM WITHDRAWAL', 'CASH WITHDRAWAL',
+    'ATM WITHDRAWAL 0423 MAIN ST', 'ROBINHOOD FUNDS TRANSFER', 'COINBASE PURCHASE TRANSFER', 'FIDELITY INVESTMENTS CONTRIBUTION', 'VANGUARD BUY INVESTMENT',
+    'WISE TRANSFER TO', 'WESTERN UNION MONEY TRANSFER', 'โอนเงิน PROMPTPAY', 'UEBERWEISUNG AN', 'VIREMENT VERS',
+    'RENT TRANSFER TO FLATMATE', 'BETTERMENT DEPOSIT',
+  ],
+  LOAN_PAYMENTS: [
+    'CREDIT CARD PAYMENT THANK YOU', 'PAYMENT THANK YOU', 'AUTOPAY CREDIT CARD', 'MORTGAGE PAYMENT', 'STUDENT LOAN PAYMENT NAVIENT',
+    'SALLIE MAE LOAN PAYMENT', 'NELNET STUDENT LN', 'AUTO LOAN PAYMENT TOYOTA FINANCIAL', 'HONDA FINANCIAL SERVICES PMT', 'FORD CREDIT PAYMENT',
+    'PERSONAL LOAN REPAYMENT', 'AFFIRM PAYMENT', 'KLARNA INSTALMENT', 'AFTERPAY INSTALLMENT', 'SOFI LOAN PAYMENT',
+    'AMEX EPAYMENT ACH PMT', 'DISCOVER E-PAYMENT', 'HOME LOAN INSTALMENT', 'CAR FINANCE DIRECT DEBIT', 'ผ่อนชำระ สินเชื่อ LOAN',
+  ],
+  BANK_FEES: [
+    'MONTHLY SERVICE FEE', 'OVERDRAFT FEE', 'INSUFFICIENT FUNDS FEE', 'NSF FEE', 'ATM FEE',
+    'NON-NETWORK ATM FEE', 'FOREIGN TRANSACTION FEE', 'INTERNATIONAL TRANSACTION FEE', 'WIRE FEE', 'ACCOUNT MAINTENANCE FEE',
+    'INTEREST CHARGE ON PURCHASES', 'INTEREST CHARGED', 'LATE PAYMENT FEE', 'ANNUAL CARD FEE', 'CASH ADVANCE FEE',
+    'STOP PAYMENT FEE', 'PAPER STATEMENT FEE', 'UNARRANGED OVERDRAFT CHARGE', 'KONTOFUEHRUNGSGEBUEHR', 'FRAIS DE TENUE DE COMPTE',
+    'ค่าธรรมเนียม FEE',
+  ],
+  ENTERTAINMENT: [
+    'NETFLIX.COM', 'SPOTIFY USA', 'HULU 877-8244858', 'DISNEY PLUS', 'HBO MAX', 'APPLE MUSIC', 'YOUTUBE PREMIUM', 'STEAM PURCHASE',
+    'PLAYSTATION NETWORK', 'XBOX LIVE', 'NINTENDO ESHOP', 'TICKETMASTER', 'LIVE NATION', 'STUBHUB', 'AMC THEATRES', 'REGAL CINEMAS',
+    'FANDUEL SPORTSBOOK', 'DRAFTKINGS', 'BET365', 'NATIONAL LOTTERY', 'SIX FLAGS', 'DISNEYLAND RESORT', 'AUDIBLE', 'TWITCH',
+  ],
+  FOOD_AND_DRINK: [
+    'SQ *BLUE BOTTLE COFFEE', 'TST* JOES PIZZA', 'DOORDASH*CHIPOTLE', 'UBER *EATS', 'GRUBHUB', 'DELIVEROO', 'JUST EAT', 'GRAB FOOD',
+    'FOODPANDA', 'INSTACART', 'LOCAL BREWERY TAPROOM', 'FARMERS MARKET', 'WINE SHOP', 'LIQUOR STORE', 'VENDING MACHINE', 'CORNER DELI',
+  ],
+  GENERAL_MERCHANDISE: [
+    'AMZN Mktp US*2K4XY12', 'AMAZON.COM*MK1234', 'EBAY O*12-34567', 'ETSY.COM', 'WALMART SUPERCENTER', 'TARGET T-1234', 'COSTCO WHSE #0123', 'BEST BUY 00012345',
+    'APPLE.COM/BILL', 'APPLE STORE R123', 'SHEIN', 'TEMU.COM', 'ALIEXPRESS', 'LAZADA', 'SHOPEE', 'ZALANDO',
+  ],
+  HOME_IMPROVEMENT: [
+    'HOME DEPOT #6612', 'LOWES #01234', 'IKEA', 'WAYFAIR', 'B&Q', 'BUNNINGS', 'ACE HARDWARE', 'ADT SECURITY', 'PLUMBER SERVICES', 'ELECTRICIAN',
+    'ROOFING CONTRACTOR', 'HANDYMAN SERVICES', 'PEST CONTROL', 'LAWN CARE', 'HOMEPRO', 'ไทวัสดุ THAI WATSADU',
+  ],
+  MEDICAL: [
+    'CVS/PHARMACY #04567', 'WALGREENS #1234', 'RITE AID', 'BOOTS PHARMACY', 'DENTAL CARE', 'FAMILY DENTISTRY', 'URGENT CARE', 'HOSPITAL',
+    'LABCORP', 'QUEST DIAGNOSTICS', 'KAISER PERMANENTE', 'OPTOMETRIST', 'VISION CENTER', 'VETERINARY CLINIC', 'BANFIELD PET HOSPITAL', 'DR SMITH MD',
+    'BUMRUNGRAD HOSPITAL', 'PHYSIOTHERAPY CLINIC',
+  ],
+  PERSONAL_CARE: [
+    'PLANET FITNESS', 'LA FITNESS', '24 HOUR FITNESS', 'EQUINOX', 'ANYTIME FITNESS', 'PURE GYM', 'CLASSPASS', 'PELOTON MEMBERSHIP',
+    'GREAT CLIPS #1123', 'SUPERCUTS', 'BARBER SHOP', 'HAIR SALON', 'NAIL SALON', 'DAY SPA', 'MASSAGE', 'DRY CLEANERS', 'LAUNDROMAT', 'WAX CENTER',
+  ],
+  GENERAL_SERVICES: [
+    'GEICO AUTO INSURANCE', 'STATE FARM INSURANCE', 'PROGRESSIVE INSURANCE', 'ALLSTATE', 'USPS PO 1234', 'FEDEX OFFICE', 'UPS STORE', 'ROYAL MAIL',
+    'DHL EXPRESS', 'PUBLIC STORAGE', 'JIFFY LUBE', 'MIDAS AUTO SERVICE', 'FIRESTONE COMPLETE AUTO CARE', 'H&R BLOCK', 'TURBOTAX INTUIT', 'LEGALZOOM',
+    'BRIGHT HORIZONS CHILDCARE', 'DAYCARE TUITION', 'UNIVERSITY TUITION', 'COURSERA', 'UDEMY', 'DMV SMOG CHECK', 'GOOGLE *GSUITE', 'ADOBE CREATIVE CLOUD',
+  ],
+  GOVERNMENT_AND_NON_PROFIT: [
+    'IRS USATAXPYMT', 'IRS TREAS 310 TAX', 'STATE TAX PAYMENT', 'HMRC SELF ASSESSMENT', 'COUNCIL TAX', 'DMV REGISTRATION', 'DEPT OF MOTOR VEHICLES', 'PASSPORT FEE',
+    'CITY OF AUSTIN PARKING CITATION', 'COURT FINE PAYMENT', 'RED CROSS DONATION', 'UNICEF DONATION', 'GOFUNDME', 'SALVATION ARMY', 'OXFAM', 'WIKIMEDIA DONATION',
+    'CHURCH TITHE', 'UNITED WAY', 'กรมสรรพากร REVENUE DEPT', 'FINANZAMT STEUER',
+  ],
+  TRANSPORTATION: [
+    'UBER *TRIP', 'UBER BV TRIP', 'LYFT *RIDE', 'BOLT.EU', 'GRAB* RIDE', 'DIDI', 'YELLOW CAB', 'TAXI',
+    'SHELL OIL 57444221', 'CHEVRON 0093417', 'EXXONMOBIL 4455', 'BP#9876543', 'MTA MNR ETIX', 'TFL TRAVEL CHARGE', 'CLIPPER CARD', 'BART',
+    'E-ZPASS TOLL', 'FASTRAK TOLL', 'PARKING GARAGE', 'PARKMOBILE', 'LIME*RIDE', 'BIRD SCOOTER', 'BTS SKYTRAIN', 'MRT BANGKOK', 'DEUTSCHE BAHN DB',
+  ],
+  TRAVEL: [
+    'DELTA AIR 0062345678901', 'UNITED AIRLINES', 'AMERICAN AIRLINES', 'SOUTHWEST AIRLINES', 'BRITISH AIRWAYS', 'RYANAIR', 'EASYJET', 'THAI AIRWAYS',
+    'AIRASIA', 'EXPEDIA', 'BOOKING.COM', 'AIRBNB', 'HOTELS.COM', 'AGODA', 'MARRIOTT HOTEL', 'HILTON HOTELS', 'HERTZ RENT A CAR', 'ENTERPRISE RENT-A-CAR', 'AVIS',
+  ],
+  RENT_AND_UTILITIES: [
+    'RENT PAYMENT', 'MONTHLY RENT', 'APARTMENT RENT', 'PROPERTY MANAGEMENT RENT', 'DIRECT DEBIT BRITISH GAS', 'EDF ENERGY', 'OCTOPUS ENERGY', 'THAMES WATER',
+    'PG&E WEB ONLINE', 'CON ED OF NY', 'DUKE ENERGY', 'CITY WATER UTILITY', 'WASTE MANAGEMENT', 'COMCAST CABLE COMM', 'XFINITY', 'SPECTRUM',
+    'AT&T BILL PAYMENT', 'VERIZON WIRELESS', 'T-MOBILE', 'VODAFONE', 'BT GROUP', 'AIS MOBILE', 'TRUE INTERNET', 'การไฟฟ้า ELECTRICITY', 'STADTWERKE STROM',
+  ],
+};
