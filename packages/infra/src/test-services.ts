@@ -1,0 +1,21 @@
+// For vitest globalSetup files: real Redis and Postgres for a workspace's integration tests, taken
+// from the URLs the caller passes (read from REDIS_URL / DATABASE_URL by the setup file) or
+// started in a fresh temporary folder.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbedded, type Embedded } from './embedded.js';
+
+export async function provideTestServices(urls: { redisUrl?: string; databaseUrl?: string } = {}): Promise<Embedded> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'txcat-test-'));
+  // mkdtemp makes a 0700 folder: open it so that (as root) Postgres can keep its data inside it.
+  await chmod(dataDir, 0o755);
+  const services = await startEmbedded({ dataDir, ...urls });
+  return {
+    ...services,
+    async close() {
+      await services.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
