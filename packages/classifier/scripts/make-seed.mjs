@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvField, parseCsv } from '../dist/index.js';
-import { BRAND_CATEGORIES, HANDWRITTEN, MCC_RANGES, BANK_TEMPLATES } from './seed-knowledge.mjs';
+import { BRAND_CATEGORIES, HANDWRITTEN, BANK_TEMPLATES } from './seed-knowledge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.argv[2] ?? path.resolve(here, '../../../../shared/data');
@@ -85,24 +85,6 @@ function brandExamples() {
     }
   }
   return out;
-}
-
-function mccExamples() {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(shared, 'mcc/mcc_codes.csv'), 'utf8'));
-  const [code, desc] = [header.indexOf('mcc'), header.indexOf('edited_description')];
-  const out = [];
-  for (const row of rows) {
-    const mcc = Number(row[code]);
-    const range = MCC_RANGES.find(([lo, hi]) => mcc >= lo && mcc <= hi);
-    if (range && row[desc]) out.push({ category: range[2], text: row[desc], source: `mcc:${row[code]}` });
-  }
-  // A few descriptions per category: prototype text, not the bulk of the examples.
-  const perCategory = new Map();
-  return out.filter((e) => {
-    const n = perCategory.get(e.category) ?? 0;
-    perCategory.set(e.category, n + 1);
-    return n < 8;
-  });
 }
 
 function bankExamples() {

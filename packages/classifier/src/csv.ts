@@ -24,14 +24,19 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   for (let i = 0; i < input.length; i++) {
     const ch = input[i] as string;
     if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === '\n') line++;
         field += ch;
       }
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') fields.push(field), (field = '');
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    }
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && input[i + 1] === '\n') i++;
       endRecord();
