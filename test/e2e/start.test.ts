@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: the embedded default (no REDIS_URL / DATABASE_URL) starts its own
 // Redis and Postgres, keeps its data across runs, and leaves no server behind when it exits.
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,13 @@ async function start(env: Record<string, string>) {
   return { stdout, stderr };
 }
 
+/** A temporary folder Postgres (running as the postgres user when we are root) can enter. */
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
+}
+
 function versionOf(stdout: string): number {
   const match = /prototype version (\d+) \((\d+) examples\)/.exec(stdout);
   expect(match, stdout).not.toBeNull();
@@ -30,7 +37,7 @@ function versionOf(stdout: string): number {
 
 describe('txcat start on the embedded default', () => {
   it('classifies the sample, keeps Postgres and Redis data across runs, and learns from stored feedback', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'txcat-e2e-'));
+    const dataDir = await tempDir('txcat-e2e-');
     const first = await start({ TXCAT_DATA_DIR: dataDir });
     expect(first.stderr).toContain('(embedded)');
     expect(first.stdout).toMatch(/STARBUCKS COFFEE #11823 SEATTLE WA\s+FOOD_AND_DRINK/);
@@ -53,7 +60,7 @@ describe('txcat start on the embedded default', () => {
   });
 
   it('starts nothing when REDIS_URL and DATABASE_URL are set', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'txcat-e2e-ext-'));
+    const dir = await tempDir('txcat-e2e-ext-');
     const redis = await startRedis({ dataDir: path.join(dir, 'external') });
     const postgres = await startPostgres({ dataDir: path.join(dir, 'external') });
     try {

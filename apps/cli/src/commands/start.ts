@@ -39,7 +39,7 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     const cache = createRedisEmbeddingCache({ redis, modelFingerprint: await modelFingerprint(embedder.modelDir) });
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
     const version = await ensurePrototypes(store.db, embed, embedder.manifest.name, embedder.manifest.variant);
-    const results = await classifyTexts(sample, version.prototypes, embed);
+    const results = await classifyTexts(sample, version, embed);
     output.out(formatTable(
       ['description', 'category', 'confidence', 'level'],
       results.map((r) => [r.text, r.category, r.confidence.toFixed(3), r.level]),
@@ -88,7 +88,7 @@ async function ensurePrototypes(db: Db, embed: EmbedFn, modelName: string, model
   }
   const prototypes = await trainPrototypes(examples, embed);
   await savePrototypeVersion(db, {
-    modelName, modelVariant,
+    modelName, modelVariant, center: prototypes.center,
     prototypes: prototypes.categories.map((category, i) => ({
       category, vector: prototypes.vectors[i] as Float32Array, exampleCount: prototypes.exampleCounts[i] ?? 0,
     })),
