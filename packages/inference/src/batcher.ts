@@ -8,6 +8,8 @@ import { InferenceError } from './inference-error.js';
 export interface BatchItem {
   text: string;
   tokens: number;
+  /** Token ids, when the batcher was given `encode` (tokenized once, at submission). */
+  ids?: number[];
 }
 
 export interface BatchTiming {
@@ -25,7 +27,9 @@ export interface BatcherOptions {
   /** Runs one batch; returns one embedding per item, in order. */
   run: (items: BatchItem[]) => Promise<Float32Array[]>;
   /** Token count of a text, including special tokens (capped at the model's maximum). */
-  countTokens: (text: string) => number;
+  countTokens?: (text: string) => number;
+  /** Token ids of a text: given instead of countTokens, items carry their ids into the batch. */
+  encode?: (text: string) => number[];
   maxBatchSize?: number;
   /** Budget of padded tokens per batch (size x longest member). */
   maxBatchTokens?: number;
@@ -61,6 +65,7 @@ function positiveInteger(name: string, value: number): number {
 
 export function validateBatcherOptions(options: BatcherOptions) {
   const o = { ...BATCHER_DEFAULTS, ...stripUndefined(options) };
+  if (!o.countTokens && !o.encode) throw new InferenceError('invalid_option', 'give countTokens or encode so the batcher can measure texts');
   positiveInteger('maxBatchSize', o.maxBatchSize);
   positiveInteger('maxBatchTokens', o.maxBatchTokens);
   positiveInteger('maxQueueSize', o.maxQueueSize);
@@ -130,7 +135,7 @@ export function createBatcher(options: BatcherOptions) {
     counts.batches += 1;
     const started = now();
     for (const item of batch) if (item.onAbort) item.signal?.removeEventListener('abort', item.onAbort);
-    o.run(batch.map(({ text, tokens }) => ({ text, tokens })))
+    o.run(batch.map(({ text, tokens, ids }) => (ids ? { text, tokens, ids } : { text, tokens })))
       .then((vectors) => {
         if (vectors.length !== batch.length) throw new InferenceError('internal', `a batch of ${batch.length} returned ${vectors.length} embeddings`);
         batch.forEach((item, i) => item.resolve(vectors[i] as Float32Array));
@@ -161,7 +166,16 @@ export function createBatcher(options: BatcherOptions) {
       }
       counts.submitted += 1;
       return new Promise<Float32Array>((resolve, reject) => {
-        const item: Pending = { text, tokens: o.countTokens(text), enqueuedAt: now(), resolve, reject, signal, onAbort: undefined };
+        let ids: number[] | undefined;
+        let tokens: number;
+        try {
+          ids = o.encode?.(text);
+          tokens = ids ? ids.length : (o.countTokens as (t: string) => number)(text);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        const item: Pending = { text, tokens, ...(ids ? { ids } : {}), enqueuedAt: now(), resolve, reject, signal, onAbort: undefined };
         if (signal) {
           item.onAbort = () => {
             const index = pending.indexOf(item);

@@ -26,7 +26,9 @@ export interface ModelManifest {
   files: Record<string, ManifestFile>;
 }
 
-export const MODEL_FILES = { onnx: 'onnx/model.onnx', tokenizer: 'tokenizer.json', config: 'config.json', manifest: 'manifest.json' } as const;
+export const MODEL_FILES = {
+  onnx: 'onnx/model.onnx', tokenizer: 'tokenizer.json', tokenizerConfig: 'tokenizer_config.json', config: 'config.json', manifest: 'manifest.json',
+} as const;
 
 /** The folder of a built variant under a models root: models/all-minilm-l6-v2[-int8]. */
 export function defaultModelDir(modelsRoot: string, variant: ModelVariant): string {

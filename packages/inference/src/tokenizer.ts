@@ -23,6 +23,21 @@ export interface TextTokenizer {
   encodeBatch(texts: string[]): EncodedBatch;
 }
 
+/** Pads token id lists to the longest of them (pad id 0, attention 0). */
+export function padBatch(encoded: number[][]): EncodedBatch {
+  const seqLen = Math.max(...encoded.map((e) => e.length));
+  const size = encoded.length * seqLen;
+  const inputIds = new BigInt64Array(size);
+  const attentionMask = new BigInt64Array(size);
+  encoded.forEach((ids, b) => {
+    ids.forEach((id, s) => {
+      inputIds[b * seqLen + s] = BigInt(id);
+      attentionMask[b * seqLen + s] = 1n;
+    });
+  });
+  return { batch: encoded.length, seqLen, inputIds, attentionMask, tokenTypeIds: new BigInt64Array(size), lengths: encoded.map((e) => e.length) };
+}
+
 export async function loadTokenizer(file: string, maxTokens: number): Promise<TextTokenizer> {
   if (!Number.isInteger(maxTokens) || maxTokens < 2) throw new InferenceError('invalid_option', `maxTokens must be an integer >= 2, got ${maxTokens}`);
   const json = JSON.parse(await readFile(file, 'utf8')) as object;
@@ -40,19 +55,6 @@ export async function loadTokenizer(file: string, maxTokens: number): Promise<Te
     maxTokens,
     encode,
     countTokens: (text) => encode(text).length,
-    encodeBatch(texts) {
-      const encoded = texts.map(encode);
-      const seqLen = Math.max(...encoded.map((e) => e.length));
-      const size = texts.length * seqLen;
-      const inputIds = new BigInt64Array(size);
-      const attentionMask = new BigInt64Array(size);
-      encoded.forEach((ids, b) => {
-        ids.forEach((id, s) => {
-          inputIds[b * seqLen + s] = BigInt(id);
-          attentionMask[b * seqLen + s] = 1n;
-        });
-      });
-      return { batch: texts.length, seqLen, inputIds, attentionMask, tokenTypeIds: new BigInt64Array(size), lengths: encoded.map((e) => e.length) };
-    },
+    encodeBatch: (texts) => padBatch(texts.map(encode)),
   };
 }

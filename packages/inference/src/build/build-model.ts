@@ -14,6 +14,13 @@ import {
 import { buildBertOnnx, type BertConfig } from './bert-graph.js';
 import { readSafetensors, toFloat32 } from './safetensors.js';
 
+/** all-MiniLM-L6-v2's tokenizer settings, which tools such as transformers.js read beside tokenizer.json. */
+const TOKENIZER_CONFIG = {
+  clean_up_tokenization_spaces: true, cls_token: '[CLS]', do_basic_tokenize: true, do_lower_case: true, mask_token: '[MASK]',
+  model_max_length: 512, never_split: null, pad_token: '[PAD]', sep_token: '[SEP]', strip_accents: null,
+  tokenize_chinese_chars: true, tokenizer_class: 'BertTokenizer', unk_token: '[UNK]',
+};
+
 export interface BuildModelsOptions {
   /** The models root: each variant goes to its own folder below it. */
   outDir: string;
@@ -64,8 +71,9 @@ async function buildVariant(variant: ModelVariant, dir: string, config: BertConf
   await writeAtomically(path.join(dir, MODEL_FILES.onnx), bytes);
   await copyFile(source.tokenizerPath, path.join(dir, MODEL_FILES.tokenizer));
   await copyFile(source.configPath, path.join(dir, MODEL_FILES.config));
+  await writeFile(path.join(dir, MODEL_FILES.tokenizerConfig), `${JSON.stringify(TOKENIZER_CONFIG, null, 2)}\n`);
   const files: ModelManifest['files'] = {};
-  for (const file of [MODEL_FILES.onnx, MODEL_FILES.tokenizer, MODEL_FILES.config]) {
+  for (const file of [MODEL_FILES.onnx, MODEL_FILES.tokenizer, MODEL_FILES.tokenizerConfig, MODEL_FILES.config]) {
     const full = path.join(dir, file);
     files[file] = { sha256: await sha256File(full), bytes: (await stat(full)).size };
   }
