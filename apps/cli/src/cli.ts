@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from './command.js';
+import { benchHelp, runBench, runBenchScenario } from './commands/bench.js';
 import { classifyHelp, runClassify } from './commands/classify.js';
 import { embedHelp, runEmbed } from './commands/embed.js';
 import { evalHelp, runEval } from './commands/eval.js';
@@ -12,7 +13,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   classify: { run: runClassify, help: classifyHelp },
   eval: { run: runEval, help: evalHelp },
   start: { run: runStart, help: startHelp },
+  bench: { run: runBench, help: benchHelp },
 };
+
+const HIDDEN: Record<string, Command> = { '__bench-scenario': runBenchScenario };
 
 export const HELP = `txcat: categorize bank statement lines with sentence embeddings
 
@@ -39,7 +43,7 @@ export function createCli({ env, output, signal = new AbortController().signal }
         output.out(HELP);
         return name === undefined ? 2 : 0;
       }
-      const command = COMMANDS[name];
+      const command = COMMANDS[name] ?? (HIDDEN[name] ? { run: HIDDEN[name], help: '' } : undefined);
       if (!command) {
         output.err(`txcat: unknown command "${name}"; expected one of ${Object.keys(COMMANDS).join(', ')}`);
         return 2;

@@ -60,13 +60,15 @@ interface LayerContext {
   weight: WeightSource;
   config: BertConfig;
   variant: GraphVariant;
+  /** Linear layers (by weight prefix) kept in fp32 in the int8 variant. */
+  keepFloat: (prefix: string) => boolean;
 }
 
 /** x @ W^T + b, as MatMul + Add (fp32) or one DynamicQuantizeMatMul (int8). */
-function linear({ g, weight, variant }: LayerContext, x: string, prefix: string, inDim: number, outDim: number): string {
+function linear({ g, weight, variant, keepFloat }: LayerContext, x: string, prefix: string, inDim: number, outDim: number): string {
   const bias = g.float(`${prefix}.bias`, [outDim], weight(`${prefix}.bias`));
   const w = weight(`${prefix}.weight`);
-  if (variant === 'fp32') {
+  if (variant === 'fp32' || keepFloat(prefix)) {
     const wt = g.float(`${prefix}.weight_t`, [inDim, outDim], transpose(w, outDim, inDim));
     return g.node('Add', [g.node('MatMul', [x, wt]), bias]);
   }
@@ -137,9 +139,9 @@ function addConstants(g: GraphBuilder, config: BertConfig): void {
 }
 
 /** The whole model as serialized ONNX bytes. */
-export function buildBertOnnx(config: BertConfig, weight: WeightSource, variant: GraphVariant): Uint8Array {
+export function buildBertOnnx(config: BertConfig, weight: WeightSource, variant: GraphVariant, keepFloat: (prefix: string) => boolean = () => false): Uint8Array {
   const g = new GraphBuilder();
-  const ctx: LayerContext = { g, weight, config, variant };
+  const ctx: LayerContext = { g, weight, config, variant, keepFloat };
   addConstants(g, config);
   let x = embeddings(ctx);
   const mask = g.node('Cast', ['attention_mask'], { to: DT.FLOAT });

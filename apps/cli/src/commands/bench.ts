@@ -1,0 +1,55 @@
+import { runInferenceBench } from '../bench/inference-bench.js';
+import { benchTable, goalsTable, writeReport } from '../bench/report.js';
+import { runScenario, type Scenario } from '../bench/scenario.js';
+import { parseCommandArgs } from '../args.js';
+import type { CommandContext } from '../command.js';
+import { UsageError } from '../errors.js';
+
+export const benchHelp = `Usage: txcat bench inference [--json] [--report DIR] [--duration-ms N] [--variant fp32|int8 ...] [--quick]
+Measures raw onnxruntime (one session, one thread), transformers.js and txcat's engine (batcher +
+pool; closed loop and open loop at fractions of its capacity) on the same model files, in one run.`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export async function runBench(argv: string[], { env, output }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('bench', argv, {
+    json: { type: 'boolean', default: false },
+    report: { type: 'string' },
+    'duration-ms': { type: 'string' },
+    variant: { type: 'string', multiple: true },
+    quick: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) return output.out(benchHelp), 0;
+  if (positionals[0] !== 'inference' || positionals.length > 1) throw new UsageError('txcat bench: say what to measure: `txcat bench inference`');
+  const variants = (values.variant ?? ['fp32', 'int8']).map((v) => {
+    if (v !== 'fp32' && v !== 'int8') throw new UsageError(`--variant must be fp32 or int8, got "${v}"`);
+    return v;
+  });
+  const bench = await runInferenceBench({
+    modelsDir: env.TXCAT_MODELS_DIR,
+    variants,
+    durationMs: positive('--duration-ms', values['duration-ms'], values.quick ? 1500 : 4000),
+    batches: values.quick ? [1, 32] : [1, 8, 32, 128],
+    loadFractions: values.quick ? [0.5] : [0.25, 0.5, 0.75, 0.9],
+    maxBatchDelayMs: 5,
+    log: (line) => output.err(line),
+  });
+  if (values.report) {
+    const files = await writeReport(values.report, bench, `txcat bench ${argv.join(' ')}`);
+    output.err(`report: ${files.join(', ')}`);
+  }
+  output.out(values.json ? JSON.stringify(bench) : `${benchTable(bench)}\n\n${goalsTable(bench)}`);
+  return 0;
+}
+
+/** Hidden: one scenario in this process (the bench runs each in a child). */
+export async function runBenchScenario(argv: string[], { output }: CommandContext): Promise<number> {
+  output.out(JSON.stringify(await runScenario(JSON.parse(argv[0] ?? '{}') as Scenario)));
+  return 0;
+}
