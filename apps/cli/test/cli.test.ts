@@ -111,6 +111,8 @@ describe('bad input', () => {
     [['classify', '--frobnicate', 'x'], /--frobnicate/],
     [['classify', '--variant', 'fp64', 'x'], /--variant must be fp32 or int8/],
     [['nonsense'], /unknown command "nonsense"/],
+    [['bench'], /say what to measure/],
+    [['bench', 'inference', '--duration-ms', '0'], /--duration-ms must be a positive integer/],
   ])('%j fails with exit 2 and says what to fix', async (argv, message) => {
     const r = await run(...(argv as string[]));
     expect(r.code).toBe(2);
@@ -122,6 +124,23 @@ describe('bad input', () => {
     const cli = createCli({ env: { TXCAT_MODEL_VARIANT: 'fp64' }, output: { out: () => {}, err: (t) => expect(t).toMatch(/TXCAT_MODEL_VARIANT must be fp32 or int8/) } });
     expect(await cli.run(['classify', 'x'])).toBe(2);
   });
+});
+
+describe('txcat bench inference', () => {
+  it('measures every engine for a variant and reports the JSON shape the README documents', async () => {
+    const r = await run('bench', 'inference', '--json', '--quick', '--variant', 'int8', '--duration-ms', '300');
+    expect(r.code).toBe(0);
+    const bench = JSON.parse(r.stdout);
+    expect(bench).toMatchObject({ cores: expect.any(Number), model: 'all-minilm-l6-v2' });
+    const engines = new Set(bench.results.map((x: { engine: string }) => x.engine));
+    expect([...engines].sort()).toEqual(['engine', 'raw_ort', 'transformers_js']);
+    for (const x of bench.results) {
+      expect(Object.keys(x)).toEqual(expect.arrayContaining(['engine', 'variant', 'batch', 'mode', 'items_per_s', 'p50_ms', 'p95_ms', 'p99_ms', 'rss_mb']));
+      expect(x.items_per_s).toBeGreaterThan(0);
+      expect(x.rss_mb).toBeGreaterThan(0);
+    }
+    expect(bench.results.filter((x: { mode: string }) => x.mode === 'open')).toHaveLength(1);
+  }, 120_000);
 });
 
 describe('the txcat bin', () => {

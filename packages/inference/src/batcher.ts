@@ -42,8 +42,10 @@ export interface BatcherOptions {
   now?: () => number;
 }
 
+// 16 measured best on 2 AVX2 cores for ~16-token statement lines (int8 698/s vs 635/s at 32):
+// with length grouping, larger batches gain little and pad more.
 export const BATCHER_DEFAULTS = {
-  maxBatchSize: 32,
+  maxBatchSize: 16,
   maxBatchTokens: 16_384,
   maxBatchDelayMs: 5,
   maxQueueSize: 10_000,

@@ -1,13 +1,17 @@
 import { runInferenceBench } from '../bench/inference-bench.js';
 import { benchTable, goalsTable, writeReport } from '../bench/report.js';
 import { runScenario, type Scenario } from '../bench/scenario.js';
+import { runSoak } from '../bench/soak.js';
+import { defaultModelDir } from '@txcat/inference';
 import { parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { UsageError } from '../errors.js';
 
 export const benchHelp = `Usage: txcat bench inference [--json] [--report DIR] [--duration-ms N] [--variant fp32|int8 ...] [--quick]
-Measures raw onnxruntime (one session, one thread), transformers.js and txcat's engine (batcher +
-pool; closed loop and open loop at fractions of its capacity) on the same model files, in one run.`;
+       txcat bench soak [--items N] [--variant fp32|int8] [--json]
+inference: raw onnxruntime (one session, one thread), transformers.js and txcat's engine (batcher +
+pool; closed loop and open loop at fractions of its capacity) on the same model files, in one run.
+soak: N embeddings through the engine with RSS at checkpoints (default 1,000,000).`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -23,10 +27,18 @@ export async function runBench(argv: string[], { env, output }: CommandContext):
     'duration-ms': { type: 'string' },
     variant: { type: 'string', multiple: true },
     quick: { type: 'boolean', default: false },
+    items: { type: 'string' },
     help: { type: 'boolean', default: false },
   });
   if (values.help) return output.out(benchHelp), 0;
-  if (positionals[0] !== 'inference' || positionals.length > 1) throw new UsageError('txcat bench: say what to measure: `txcat bench inference`');
+  if (positionals[0] === 'soak' && positionals.length === 1) {
+    const variant = values.variant?.[0] ?? 'int8';
+    if (variant !== 'fp32' && variant !== 'int8') throw new UsageError(`--variant must be fp32 or int8, got "${variant}"`);
+    const result = await runSoak(defaultModelDir(env.TXCAT_MODELS_DIR, variant), positive('--items', values.items, 1_000_000), (l) => output.err(l));
+    output.out(values.json ? JSON.stringify(result) : `${result.items} embeddings in ${result.seconds} s (${result.items_per_s}/s); RSS growth after warm-up: ${result.growth_mb_per_thread} MB per pool thread`);
+    return 0;
+  }
+  if (positionals[0] !== 'inference' || positionals.length > 1) throw new UsageError('txcat bench: say what to measure: `txcat bench inference` or `txcat bench soak`');
   const variants = (values.variant ?? ['fp32', 'int8']).map((v) => {
     if (v !== 'fp32' && v !== 'int8') throw new UsageError(`--variant must be fp32 or int8, got "${v}"`);
     return v;
