@@ -47,7 +47,7 @@ describe('txcat start on the embedded default', () => {
     // Same data folder: the version in Postgres is reused and the embeddings come from Redis (AOF).
     const second = await start({ TXCAT_DATA_DIR: dataDir });
     expect(versionOf(second.stdout)).toBe(1);
-    expect(second.stdout).toMatch(/embedding cache: [1-9]\d* hits, 0 misses/);
+    expect(second.stdout).toMatch(/embedding cache: [1-9]\d* Redis hits, \d+ local hits, 0 misses/);
 
     // A correction stored in that Postgres makes the next start build a new version.
     const postgres = await startPostgresIn(dataDir);

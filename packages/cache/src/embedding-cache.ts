@@ -81,12 +81,19 @@ export function createEmbeddingCache(options: EmbeddingCacheOptions) {
     wrap(embed: EmbedFn): EmbedFn {
       return async (texts) => {
         const found = await getMany(texts);
-        const missing = [...new Set(texts.filter((_, i) => found[i] === undefined).map(normalizeCacheText))];
-        if (missing.length === 0) return found as Float32Array[];
-        const fresh = await embed(missing);
-        await setMany(missing, fresh);
-        const byText = new Map(missing.map((t, i) => [t, fresh[i] as Float32Array]));
-        return texts.map((t, i) => found[i] ?? (byText.get(normalizeCacheText(t)) as Float32Array));
+        // One original text per missing key: the model sees real input (a cased model would
+        // care), the key is the normalized form.
+        const missing = new Map<string, string>();
+        texts.forEach((t, i) => {
+          const key = normalizeCacheText(t);
+          if (found[i] === undefined && !missing.has(key)) missing.set(key, t);
+        });
+        if (missing.size === 0) return found as Float32Array[];
+        const originals = [...missing.values()];
+        const fresh = await embed(originals);
+        await setMany(originals, fresh);
+        const byKey = new Map([...missing.keys()].map((k, i) => [k, fresh[i] as Float32Array]));
+        return texts.map((t, i) => found[i] ?? (byKey.get(normalizeCacheText(t)) as Float32Array));
       };
     },
     /** Forgets the in-process tier; the Redis tier expires by TTL or is cleared by key prefix. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createEmbeddingCache } from '@txcat/cache';
 import { DEFAULT_TAXONOMY, loadSeedExamples, parseCsv } from '@txcat/classifier';
 import { createDb, listExamples, listFeedback, loadActivePrototypes, migrate, savePrototypeVersion, seedTaxonomy } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
@@ -11,7 +12,6 @@ import { UsageError } from '../errors.js';
 import { classifyTexts, inSlices, trainPrototypes, type EmbedFn } from '../knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
-import { createRedisEmbeddingCache } from '../redis-embedding-cache.js';
 
 export const startHelp = `Usage: txcat start [--sample FILE.csv]
 Starts Redis and Postgres (unless REDIS_URL / DATABASE_URL are set), applies migrations, seeds the
@@ -36,7 +36,7 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     await redis.connect();
     await migrate({ databaseUrl: services.databaseUrl });
     await seedTaxonomy(store.db, await defaultTaxonomyWithExamples());
-    const cache = createRedisEmbeddingCache({ redis, modelFingerprint: await modelFingerprint(embedder.modelDir) });
+    const cache = createEmbeddingCache({ redis, model: await modelFingerprint(embedder.modelDir) });
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
     const version = await ensurePrototypes(store.db, embed, embedder.manifest.name, embedder.manifest.variant);
     const results = await classifyTexts(sample, version, embed);
@@ -44,8 +44,8 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
       ['description', 'category', 'confidence', 'level'],
       results.map((r) => [r.text, r.category, r.confidence.toFixed(3), r.level]),
     ));
-    const { hits, misses } = cache.stats();
-    output.out(`\n${results.length} lines classified with prototype version ${version.version} (${version.exampleCount} examples); embedding cache: ${hits} hits, ${misses} misses`);
+    const { localHits, redisHits, misses } = cache.stats();
+    output.out(`\n${results.length} lines classified with prototype version ${version.version} (${version.exampleCount} examples); embedding cache: ${redisHits} Redis hits, ${localHits} local hits, ${misses} misses`);
     return 0;
   } finally {
     await embedder.close();
