@@ -1,16 +1,37 @@
-// Generates data/seed-examples.csv from the public brand and MCC lists (see data/PROVENANCE.md).
-// Deterministic: no randomness, only a hash of each brand picks its statement format.
-//   npm run build -w @txcat/classifier && node packages/classifier/scripts/make-seed.mjs [SHARED_DATA_DIR]
+// Generates data/seed-examples.csv from the brand and MCC lists copied into data/sources/ (see
+// data/PROVENANCE.md). Deterministic: no randomness, only a hash of each brand picks its format.
+//   npm run build -w @txcat/classifier && node packages/classifier/scripts/make-seed.mjs
+// To refresh data/sources/ from the shared reference data first (copies only the rows used):
+//   node packages/classifier/scripts/make-seed.mjs --import /work/shared/data
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvField, parseCsv } from '../dist/index.js';
-import { BRAND_CATEGORIES, HANDWRITTEN, BANK_TEMPLATES } from './seed-knowledge.mjs';
+import { BRAND_CATEGORIES, HANDWRITTEN, BANK_TEMPLATES, MCC_EXAMPLES, MORE_WRITTEN, WELL_KNOWN } from './seed-knowledge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const shared = process.argv[2] ?? path.resolve(here, '../../../../shared/data');
-const PER_CATEGORY_BRANDS = 24;
+const sources = path.resolve(here, '../data/sources');
+const BRANDS_FILE = path.join(sources, 'nsi-brands-used.csv');
+const MCC_FILE = path.join(sources, 'mcc-codes.csv');
+/** Brands taken from the list by reach, after the well-known ones, per category. */
+const FILL_BRANDS = 8;
+const WELL_KNOWN_TWICE = 12;
+// Telecom brands are all the list has for utilities, and few are known outside their country.
+const NO_FILL = new Set(['RENT_AND_UTILITIES']);
+
+/** Copies the rows of the brand list whose OSM category the seed maps, and the MCC list. */
+function importSources(shared) {
+  mkdirSync(sources, { recursive: true });
+  const text = readFileSync(path.join(shared, 'brands/nsi_brands_flat.csv'), 'utf8');
+  const [header, ...rows] = parseCsv(text);
+  const keep = ['osm_category', 'brand', 'name', 'name_th', 'countries', 'wikidata'].map((c) => header.indexOf(c));
+  const used = rows.filter((r) => BRAND_CATEGORIES[r[0]]).map((r) => keep.map((i) => r[i] ?? ''));
+  writeFileSync(BRANDS_FILE, [keep.map((i) => header[i]), ...used].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+  copyFileSync(path.join(shared, 'mcc/mcc_codes.csv'), MCC_FILE);
+  chmodSync(MCC_FILE, 0o644);
+  console.log(`copied ${used.length} of ${rows.length} brand rows and the MCC list into ${sources}`);
+}
 
 const h = (s) => createHash('sha256').update(s).digest().readUInt32BE(0);
 const pick = (list, key) => list[h(key) % list.length];
@@ -34,7 +55,7 @@ function region(countries) {
 }
 
 /** A brand name written the way a card statement shows it. */
-function statementLine(name, countries, key) {
+function statementLine(name, countries, key, variant = 0) {
   const upper = name.toUpperCase();
   const place = pick(PLACES[region(countries)], key + 'place');
   const formats = {
@@ -44,22 +65,44 @@ function statementLine(name, countries, key) {
     th: [`${upper} ${place}`, `POS ${upper} ${digits(key, 6)} ${place}`, `${upper} BRANCH ${digits(key, 4)}`],
     other: [`${upper} ${place}`, `EFTPOS ${upper} ${place}`, `VISA DEBIT ${upper} ${digits(key, 4)}`],
   };
-  return pick(formats[region(countries)], key + 'format');
+  const list = formats[region(countries)];
+  return list[(h(key + 'format') + variant) % list.length];
 }
 
-function brandExamples() {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(shared, 'brands/nsi_brands_flat.csv'), 'utf8'));
+function readBrands() {
+  const [header, ...rows] = parseCsv(readFileSync(BRANDS_FILE, 'utf8'));
   const col = Object.fromEntries(header.map((name, i) => [name, i]));
-  const byCategory = new Map();
-  for (const row of rows) {
-    const category = BRAND_CATEGORIES[row[col.osm_category]];
-    const name = row[col.brand] || row[col.name];
-    if (!category || !name || !row[col.wikidata] || /[^\x20-\x7e]/.test(name)) continue;
+  return rows.map((row) => {
     const countries = row[col.countries] ?? '';
-    const reach = countries.split('|').filter(Boolean).length;
-    const list = byCategory.get(category) ?? [];
-    list.push({ name, countries, reach, osm: row[col.osm_category], thai: row[col.name_th] });
-    byCategory.set(category, list);
+    return {
+      category: BRAND_CATEGORIES[row[col.osm_category]], name: row[col.brand] || row[col.name], osm: row[col.osm_category],
+      countries, reach: countries.split('|').filter(Boolean).length, thai: row[col.name_th], wikidata: row[col.wikidata],
+    };
+  });
+}
+
+/** One or two statement lines for each well-known brand, attributed to the brand list when it has the brand. */
+function wellKnownExamples(brands) {
+  return Object.entries(WELL_KNOWN).flatMap(([category, names]) => names.flatMap((name, rank) => {
+    const same = brands.filter((b) => b.name.toLowerCase() === name.toLowerCase());
+    // A brand is listed under several OSM categories (Shell: fuel, car wash, ...): take the widest-reaching row of this category.
+    const hit = same.filter((b) => b.category === category).sort((x, y) => y.reach - x.reach)[0] ?? same[0];
+    const source = hit ? `nsi:${hit.osm}` : 'written';
+    const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const us = hit?.countries ?? '';
+    const first = { category, text: statementLine(plain, us, name), source };
+    // The best known (listed first) get a second line in another format.
+    return rank < WELL_KNOWN_TWICE ? [first, { category, text: statementLine(plain, us, name, 1), source }] : [first];
+  }));
+}
+
+function brandExamples(brands) {
+  const byCategory = new Map();
+  for (const b of brands) {
+    if (!b.category || !b.name || !b.wikidata || /[^\x20-\x7e]/.test(b.name) || b.reach < 3 || NO_FILL.has(b.category)) continue;
+    const list = byCategory.get(b.category) ?? [];
+    list.push(b);
+    byCategory.set(b.category, list);
   }
   const out = [];
   for (const [category, brands] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
@@ -73,7 +116,7 @@ function brandExamples() {
     const queues = [...groups.values()];
     const chosen = [];
     const seen = new Set();
-    for (let i = 0; chosen.length < PER_CATEGORY_BRANDS && queues.some((q) => q.length > 0); i++) {
+    for (let i = 0; chosen.length < FILL_BRANDS && queues.some((q) => q.length > 0); i++) {
       const b = queues[i % queues.length].shift();
       if (!b || seen.has(b.name.toUpperCase())) continue;
       seen.add(b.name.toUpperCase());
@@ -94,10 +137,21 @@ function bankExamples() {
   );
 }
 
-const written = Object.entries(HANDWRITTEN).flatMap(([category, lines]) => lines.map((text) => ({ category, text, source: 'written' })));
-// MCC descriptions are category definitions, not statement lines: as examples they pulled every
-// prototype toward generic wording, so they stay out of the seed (kept for a gazetteer).
-const all = [...written, ...bankExamples(), ...brandExamples()];
+function mccExamples() {
+  const [, ...rows] = parseCsv(readFileSync(MCC_FILE, 'utf8'));
+  const byCode = new Map(rows.map((r) => [r[0], r[1]]));
+  return Object.entries(MCC_EXAMPLES).flatMap(([category, codes]) => codes.map((code) => {
+    if (!byCode.has(code)) throw new Error(`MCC ${code} is not in ${MCC_FILE}`);
+    return { category, text: byCode.get(code).toUpperCase(), source: `mcc:${code}` };
+  }));
+}
+
+if (process.argv[2] === '--import') importSources(process.argv[3] ?? path.resolve(here, '../../../../shared/data'));
+const brands = readBrands();
+const written = [HANDWRITTEN, MORE_WRITTEN].flatMap((table) =>
+  Object.entries(table).flatMap(([category, lines]) => lines.map((text) => ({ category, text, source: 'written' }))));
+// Order matters for de-duplication: the first occurrence of a text keeps its category and source.
+const all = [...written, ...bankExamples(), ...wellKnownExamples(brands), ...brandExamples(brands), ...mccExamples()];
 const seen = new Set();
 const unique = all.filter((e) => {
   const key = e.text.toUpperCase();

@@ -115,7 +115,7 @@ export const HANDWRITTEN = {
   ],
   TRANSPORTATION: [
     'UBER *TRIP', 'UBER BV TRIP', 'LYFT *RIDE', 'BOLT.EU', 'GRAB* RIDE', 'DIDI', 'YELLOW CAB', 'TAXI',
-    'SHELL OIL 57444221', 'CHEVRON 0093417', 'EXXONMOBIL 4455', 'BP#9876543', 'MTA MNR ETIX', 'TFL TRAVEL CHARGE', 'CLIPPER CARD', 'BART',
+    'SHELL OIL 27543116', 'CHEVRON 0093417', 'EXXONMOBIL 4455', 'BP#9876543', 'MTA MNR ETIX', 'TFL TRAVEL CHARGE', 'CLIPPER CARD', 'BART',
     'E-ZPASS TOLL', 'FASTRAK TOLL', 'PARKING GARAGE', 'PARKMOBILE', 'LIME*RIDE', 'BIRD SCOOTER', 'BTS SKYTRAIN', 'MRT BANGKOK', 'DEUTSCHE BAHN DB',
   ],
   TRAVEL: [
@@ -127,4 +127,51 @@ export const HANDWRITTEN = {
     'PG&E WEB ONLINE', 'CON ED OF NY', 'DUKE ENERGY', 'CITY WATER UTILITY', 'WASTE MANAGEMENT', 'COMCAST CABLE COMM', 'XFINITY', 'SPECTRUM',
     'AT&T BILL PAYMENT', 'VERIZON WIRELESS', 'T-MOBILE', 'VODAFONE', 'BT GROUP', 'AIS MOBILE', 'TRUE INTERNET', 'การไฟฟ้า ELECTRICITY', 'STADTWERKE STROM',
   ],
+};
+
+// Well-known brands per category, written twice each in statement formats: what the model has most
+// likely seen and what real statements are full of. Looked up in the brand list for their countries
+// (and attribution); a brand the list lacks is still used, with source `written`.
+export const WELL_KNOWN = {
+  FOOD_AND_DRINK: [
+    'Starbucks', 'Costa Coffee', "Dunkin'", 'Tim Hortons', 'Caffè Nero', 'Pret A Manger', "Peet's Coffee", 'Café Amazon', 'Tchibo', 'Dutch Bros Coffee',
+    "McDonald's", 'Burger King', 'Subway', 'Chipotle', "Wendy's", 'KFC', 'Taco Bell', 'Domino\'s', 'Pizza Hut', 'Chick-fil-A', 'Panera Bread', 'Greggs', 'Nando\'s',
+    'Safeway', 'Kroger', 'Whole Foods Market', "Trader Joe's", 'Publix', 'Tesco', "Sainsbury's", 'Aldi', 'Lidl', 'Rewe', 'Carrefour', 'Albert Heijn', "Lotus's", 'Big C', 'Tops',
+  ],
+  TRANSPORTATION: [
+    'Shell', 'BP', 'Chevron', 'Exxon', 'Esso', 'Mobil', 'Texaco', 'TotalEnergies', 'Aral', 'Valero', 'Sunoco', 'Marathon', 'Phillips 66', 'Circle K', 'Speedway',
+    'PTT', 'Bangchak', 'Caltex', 'Arco', 'Conoco', 'Citgo', 'Jet', 'Q8', 'Repsol',
+  ],
+  GENERAL_MERCHANDISE: ['Walmart', 'Target', 'Costco', 'Best Buy', 'Macy\'s', 'TJ Maxx', 'Marshalls', 'H&M', 'Zara', 'Uniqlo', 'Primark', 'Argos', 'Marks & Spencer', 'Dollar General', '7-Eleven', 'FamilyMart', 'Barnes & Noble', 'PetSmart', 'Decathlon', 'MediaMarkt'],
+  HOME_IMPROVEMENT: ['The Home Depot', "Lowe's", 'IKEA', 'B&Q', 'Bunnings', 'Ace Hardware', 'Menards', 'OBI', 'Leroy Merlin', 'Bauhaus', 'HomePro', 'Wickes', 'Screwfix', 'Ashley HomeStore'],
+  MEDICAL: ['CVS Pharmacy', 'Walgreens', 'Rite Aid', 'Boots', 'Lloydspharmacy', 'Superdrug', 'Specsavers', 'Vision Express', 'Banfield Pet Hospital', 'VCA Animal Hospital', 'Aspen Dental', 'Quest Diagnostics', 'Labcorp'],
+  PERSONAL_CARE: ['Planet Fitness', 'LA Fitness', 'Anytime Fitness', 'Gold\'s Gym', 'PureGym', 'The Gym Group', 'Snap Fitness', 'Great Clips', 'Supercuts', 'Sport Clips', 'European Wax Center', 'Toni & Guy', 'Regis Salons'],
+  TRAVEL: ['Marriott', 'Hilton', 'Holiday Inn', 'Hampton Inn', 'Hyatt', 'Best Western', 'Premier Inn', 'Travelodge', 'Ibis', 'Novotel', 'Motel 6', 'Hertz', 'Avis', 'Enterprise', 'Sixt', 'Europcar', 'Budget'],
+  ENTERTAINMENT: ['AMC', 'Regal', 'Cineworld', 'Odeon', 'Vue', 'Cinemark', 'Major Cineplex', 'Bowlero', 'Dave & Buster\'s', 'Ladbrokes', 'William Hill', 'GameStop'],
+  GENERAL_SERVICES: ['The UPS Store', 'FedEx Office', 'Jiffy Lube', 'Midas', 'Firestone Complete Auto Care', 'Pep Boys', 'Kwik Fit', 'Halfords Autocentre', 'Public Storage', 'Extra Space Storage', 'H&R Block', 'State Farm', 'Allstate'],
+  RENT_AND_UTILITIES: ['Verizon', 'AT&T', 'T-Mobile', 'Vodafone', 'O2', 'EE', 'Orange', 'Telekom', 'AIS', 'True', 'dtac'],
+};
+
+// Short hand-written lines for the categories with few brands, in several countries' formats.
+export const MORE_WRITTEN = {
+  FOOD_AND_DRINK: ['TESCO STORES 2041', 'SAINSBURYS S/MKTS', 'ASDA STORES', 'WM MORRISONS STORE', 'WHOLEFDS MKT #10345', 'WHOLEFDS SFO 10251', 'TRADER JOE S #552', 'KROGER #0612', 'SAFEWAY STORE 0923', 'STARBUCKS STORE 04217', 'STARBUCKS CARD RELOAD'],
+  TRANSPORTATION: ['UBER TRIP HELP.UBER.COM', 'UBER *TRIP 8005928996', 'LYFT RIDE SUN 8PM', 'SHELL SERVICE STATION', 'BP CONNECT', 'ESSO EXPRESS', 'CHEVRON GAS STATION', 'EXXON MOBIL GAS'],
+  GENERAL_MERCHANDISE: ['AMZN MKTP US', 'AMAZON.CO.UK*2B4KL90', 'AMAZON MARKETPLACE', 'AMZN MKTP DE*A12BC', 'WAL-MART #2241', 'TARGET 00023412'],
+  RENT_AND_UTILITIES: ['DIRECT DEBIT OCTOPUS ENERGY', 'DD THAMES WATER UTILITIES', 'DIRECT DEBIT SCOTTISH POWER', 'DIRECT DEBIT VIRGIN MEDIA', 'DIRECT DEBIT E.ON NEXT', 'SOUTHERN CALIFORNIA EDISON', 'GEORGIA POWER BILL PAY', 'WATER BILL PAYMENT'],
+  INCOME: ['PAYROLL DIR DEP ACME INC', 'ACH CREDIT PAYROLL ACME', 'CREDIT SALARY ACME SA', 'VIREMENT SALAIRE ACME', 'SALARIS ACME BV', 'TREAS 310 XXSOC SEC'],
+  GOVERNMENT_AND_NON_PROFIT: ['DVLA VEHICLE TAX', 'TV LICENCE', 'US CUSTOMS CBP', 'CITY OF SEATTLE UTILITY TAX', 'DONATION AMNESTY INTERNATIONAL', 'PAYPAL GIVING FUND', 'กรมการขนส่งทางบก DLT'],
+  TRANSFER_IN: ['ZELLE PAYMENT FROM J DOE', 'VENMO FROM J DOE', 'TRANSFER FROM CHECKING', 'DEPOSIT FROM SAVINGS', 'INCOMING TRANSFER FROM A SMITH', 'BANK GIRO CREDIT', 'REVOLUT PAYMENT FROM J DOE', 'EINGANG UEBERWEISUNG', 'VIREMENT RECU DE M DUPONT', 'โอนเงินเข้า TRANSFER IN'],
+  TRANSFER_OUT: ['ZELLE PAYMENT TO J DOE', 'VENMO TO J DOE', 'TRANSFER TO CHECKING', 'SCHWAB BROKERAGE TRANSFER', 'ACORNS INVEST', 'DAUERAUFTRAG AN SPARKONTO', 'BILL PAYMENT TO A SMITH'],
+  LOAN_PAYMENTS: ['CHASE CARD AUTOPAY', 'CITI CARD ONLINE PAYMENT', 'CAPITAL ONE MOBILE PYMT', 'BARCLAYCARD PAYMENT', 'MORTGAGE DIRECT DEBIT NATIONWIDE', 'STUDENT LOANS COMPANY', 'TILGUNG DARLEHEN', 'REMBOURSEMENT PRET'],
+  BANK_FEES: ['OVERDRAFT ITEM FEE', 'MONTHLY ACCOUNT FEE', 'ATM WITHDRAWAL FEE', 'FOREIGN EXCHANGE FEE', 'RETURNED ITEM FEE', 'SERVICE CHARGE', 'INTEREST CHARGE ON CASH ADVANCES', 'NON-STERLING TRANSACTION FEE', 'ENTGELT KONTOFUEHRUNG', 'COMMISSION INTERVENTION'],
+};
+
+// MCC descriptions used as examples: a few clear ones per category, since as a mass they read like
+// definitions rather than statement lines and pull prototypes toward generic wording.
+export const MCC_EXAMPLES = {
+  FOOD_AND_DRINK: ['5411', '5812', '5814', '5462'], GENERAL_MERCHANDISE: ['5311', '5651', '5732', '5942'],
+  HOME_IMPROVEMENT: ['5200', '5211', '5712'], MEDICAL: ['5912', '8021', '8062', '0742'], PERSONAL_CARE: ['7230', '7211', '7298'],
+  TRANSPORTATION: ['5541', '5542', '4121', '4784'], TRAVEL: ['4511', '7011', '7512', '4722'], ENTERTAINMENT: ['7832', '7922', '7995', '7996'],
+  GENERAL_SERVICES: ['6300', '8211', '8351', '7538'], GOVERNMENT_AND_NON_PROFIT: ['9311', '9222', '8398', '9399'],
+  RENT_AND_UTILITIES: ['4900', '4814', '4899'], TRANSFER_OUT: ['6011'], BANK_FEES: [], INCOME: [], TRANSFER_IN: [], LOAN_PAYMENTS: [],
 };

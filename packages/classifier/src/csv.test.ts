@@ -42,3 +42,13 @@ describe('parseLabelledRows', () => {
     expect(() => parseLabelledRows('description,category\nA,TRAVEL\n  ,TRAVEL', { source: 'f.csv' })).toThrow('f.csv line 3: the description is empty');
   });
 });
+
+describe('parseLabelledRows, more problems', () => {
+  it('names the line of a row with too few fields', () => {
+    expect(() => parseLabelledRows('category,description\nTRAVEL', { source: 'f.csv' })).toThrow('f.csv line 2: has 1 field(s) but the header has 2');
+  });
+
+  it('counts lines inside quoted fields when reporting', () => {
+    expect(() => parseLabelledRows('description,category\n"two\nlines",TRAVEL\n"",TRAVEL', { source: 'f.csv' })).toThrow('f.csv line 4: the description is empty');
+  });
+});

@@ -34,6 +34,9 @@ export function parseLabelledRows(text: string, options: ParseLabelledOptions = 
   }
   const result: LabelledRows = { rows: [], unknownCategoryRows: [] };
   for (const { fields, line } of records) {
+    if (fields.length <= Math.max(d, c)) {
+      throw new ClassifierError('invalid_input', `${source} line ${line}: has ${fields.length} field(s) but the header has ${columns.length}: quote fields that contain commas`);
+    }
     const description = (fields[d] ?? '').trim();
     const category = canonicalCategoryName(fields[c] ?? '');
     if (description === '') throw new ClassifierError('invalid_input', `${source} line ${line}: the description is empty`);

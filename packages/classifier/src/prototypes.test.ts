@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCorrections, loadSeedExamples } from './examples.js';
 import { normalizeStatementLine } from './normalize.js';
-import { buildPrototypes, centerEmbedding, classifyEmbedding, dot, fitTemperature, softmax } from './prototypes.js';
+import { buildPrototypes, centerEmbedding, classifyEmbedding, dot } from './prototypes.js';
 import { DEFAULT_TAXONOMY } from './taxonomy.js';
 
 const v = (...xs: number[]) => Float32Array.from(xs);
@@ -39,27 +39,40 @@ describe('buildPrototypes', () => {
     expect(r.level).toBe(r.confidence >= 0.8 ? 'high' : r.confidence >= 0.5 ? 'medium' : 'low');
   });
 
+  it('without centering, makes each prototype the plain normalized mean of its examples', () => {
+    const set = buildPrototypes(examples, { center: false });
+    expect(Array.from(set.center)).toEqual([0, 0, 0]);
+    // Each example is L2-normalized first (model embeddings already are), then averaged.
+    const [a, b] = [[1, 0.1, 0], [0.9, 0, 0.1]].map((e) => e.map((x) => x / Math.hypot(...e)));
+    const sum = a!.map((x, i) => x + b![i]!);
+    const norm = Math.hypot(...sum);
+    Array.from(set.vectors[0]!).forEach((x, i) => expect(x).toBeCloseTo(sum[i]! / norm, 6));
+    expect(classifyEmbedding(v(0, 0.2, 0.9), set).category).toBe('C');
+  });
+
+  it('reports categories without examples instead of dropping them silently', () => {
+    const set = buildPrototypes(examples, { categories: ['A', 'B', 'C', 'D'] });
+    expect(set.categories).toEqual(['A', 'B', 'C']);
+    expect(set.excluded).toEqual([{ category: 'D', reason: 'D has no examples: add examples (or corrections) for it to get a prototype' }]);
+  });
+
+  it('rejects embeddings of mixed sizes or with NaN', () => {
+    expect(() => buildPrototypes([...examples, { category: 'D', embedding: v(1, 0) }])).toThrow('has 2 dimensions, expected 3');
+    expect(() => buildPrototypes([{ category: 'A', embedding: v(1, Number.NaN, 0) }])).toThrow('non-finite');
+  });
+
+  it('validates options with messages that name the option', () => {
+    const set = buildPrototypes(examples);
+    expect(() => classifyEmbedding(v(1, 0, 0), set, { temperature: 0 })).toThrow('temperature must be a positive number, got 0');
+    expect(() => classifyEmbedding(v(1, 0, 0), set, { highThreshold: 1.5 })).toThrow('highThreshold must be a number in [0, 1]');
+    expect(() => classifyEmbedding(v(1, 0, 0), set, { mediumThreshold: 0.9, highThreshold: 0.8 })).toThrow('must not exceed highThreshold');
+    expect(() => classifyEmbedding(v(1, 0, 0), set, { topK: 0 })).toThrow('topK must be a positive integer');
+    expect(classifyEmbedding(v(1, 0, 0), set, { topK: 2, highThreshold: 0, mediumThreshold: 0 })).toMatchObject({ level: 'high', top: [{ category: 'A' }, {}] });
+  });
+
   it('refuses to build from nothing and to compare vectors of different models', () => {
     expect(() => buildPrototypes([])).toThrow('no examples to build prototypes from');
     expect(() => classifyEmbedding(v(1, 0), buildPrototypes(examples))).toThrow('another model');
-  });
-});
-
-describe('fitTemperature', () => {
-  it('recovers the temperature that generated the labels', () => {
-    // Rows of similarities whose labels are drawn (deterministically, by quantiles) from softmax(row / 0.1).
-    const rows: number[][] = [];
-    const labels: number[] = [];
-    for (let i = 0; i < 400; i++) {
-      const row = [Math.sin(i) * 0.3, Math.cos(i * 1.7) * 0.3, Math.sin(i * 2.3 + 1) * 0.3];
-      const probs = softmax(row, 0.1);
-      const u = ((i * 0.6180339887) % 1 + 1) % 1;
-      let acc = 0;
-      const label = probs.findIndex((q) => (acc += q) > u);
-      rows.push(row);
-      labels.push(label < 0 ? 2 : label);
-    }
-    expect(fitTemperature(rows, labels)).toBeCloseTo(0.1, 1);
   });
 });
 
@@ -68,8 +81,19 @@ describe('seed examples', () => {
     const seed = await loadSeedExamples();
     const names = new Set(DEFAULT_TAXONOMY.map((c) => c.name));
     for (const e of seed) expect(names.has(e.category)).toBe(true);
-    for (const name of names) expect(seed.filter((e) => e.category === name).length).toBeGreaterThanOrEqual(20);
+    for (const name of names) {
+      const count = seed.filter((e) => e.category === name).length;
+      expect(count, name).toBeGreaterThanOrEqual(20);
+      expect(count, name).toBeLessThanOrEqual(100);
+    }
+    for (const e of seed) expect(e.text.trim()).not.toBe('');
     expect(new Set(seed.map((e) => e.text.toUpperCase())).size).toBe(seed.length);
+  });
+
+  it('cover the brands the CLI must get right as statement lines', async () => {
+    const texts = (await loadSeedExamples()).map((e) => `${e.category} ${e.text}`);
+    for (const brand of ['STARBUCKS', 'COSTA COFFEE', 'DUNKIN', 'TIM HORTONS']) expect(texts.some((t) => t.startsWith('FOOD_AND_DRINK') && t.includes(brand)), brand).toBe(true);
+    for (const brand of ['SHELL', 'BP', 'CHEVRON', 'EXXON', 'ESSO', 'TEXACO']) expect(texts.some((t) => t.startsWith('TRANSPORTATION') && t.includes(brand)), brand).toBe(true);
   });
 
   it('take corrections as user examples and refuse an unknown category', () => {

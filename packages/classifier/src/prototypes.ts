@@ -14,6 +14,8 @@ export interface PrototypeSet {
    * dominates the cosines and one broad category attracts everything.
    */
   center: Float32Array;
+  /** Categories asked for (BuildPrototypesOptions.categories) that got no prototype, with the reason. */
+  excluded?: ExcludedCategory[];
 }
 
 export interface EmbeddedExample {
@@ -61,27 +63,61 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-export function buildPrototypes(examples: EmbeddedExample[]): PrototypeSet {
+export interface BuildPrototypesOptions {
+  /**
+   * The categories that should get a prototype (e.g. the taxonomy). Any of them without examples is
+   * left out of the set and listed in `excluded` with the reason, instead of vanishing silently.
+   */
+  categories?: Iterable<CategoryName>;
+  /** Subtract the mean of all examples before averaging (CL2N, default true); false gives plain normalized means. */
+  center?: boolean;
+}
+
+export interface ExcludedCategory {
+  category: CategoryName;
+  reason: string;
+}
+
+function checkEmbedding(embedding: unknown, dims: number, what: string): Float32Array {
+  if (!(embedding instanceof Float32Array)) throw new ClassifierError('invalid_input', `${what} is not a Float32Array`);
+  if (embedding.length !== dims) throw new ClassifierError('invalid_input', `${what} has ${embedding.length} dimensions, expected ${dims}: were the embeddings made by different models?`);
+  for (const x of embedding) if (!Number.isFinite(x)) throw new ClassifierError('invalid_input', `${what} contains a non-finite value (NaN or Infinity)`);
+  return embedding;
+}
+
+export function buildPrototypes(examples: EmbeddedExample[], options: BuildPrototypesOptions = {}): PrototypeSet {
   if (examples.length === 0) throw new ClassifierError('no_examples', 'no examples to build prototypes from: seed the taxonomy or add examples');
   const dims = (examples[0] as EmbeddedExample).embedding.length;
+  if (dims === 0) throw new ClassifierError('invalid_input', 'the first example has an empty embedding');
+  examples.forEach((e, i) => checkEmbedding(e.embedding, dims, `the embedding of example ${i} (${e.category})`));
   const center = new Float32Array(dims);
-  for (const { embedding } of examples) for (let i = 0; i < dims; i++) center[i] = (center[i] as number) + (embedding[i] as number) / examples.length;
+  if (options.center ?? true) {
+    for (const { embedding } of examples) for (let i = 0; i < dims; i++) center[i] = (center[i] as number) + (embedding[i] as number) / examples.length;
+  }
   const sums = new Map<CategoryName, { sum: Float32Array; count: number }>();
-  for (const example of examples) {
-    const { category } = example;
-    if (example.embedding.length !== dims) throw new ClassifierError('invalid_input', `an example of ${category} has ${example.embedding.length} dimensions, expected ${dims}`);
-    const embedding = centerEmbedding(example.embedding, center);
+  for (const { category, embedding } of examples) {
+    const centered = centerEmbedding(embedding, center);
     const entry = sums.get(category) ?? { sum: new Float32Array(dims), count: 0 };
-    for (let i = 0; i < dims; i++) entry.sum[i] = (entry.sum[i] as number) + (embedding[i] as number);
+    for (let i = 0; i < dims; i++) entry.sum[i] = (entry.sum[i] as number) + (centered[i] as number);
     entry.count += 1;
     sums.set(category, entry);
   }
-  const categories = [...sums.keys()].sort();
+  const excluded: ExcludedCategory[] = [...new Set(options.categories ?? [])]
+    .filter((c) => !sums.has(c))
+    .sort()
+    .map((category) => ({ category, reason: `${category} has no examples: add examples (or corrections) for it to get a prototype` }));
+  for (const [category, { sum }] of sums) {
+    // All examples identical to the center leave a zero mean: no direction to compare against.
+    if (dot(sum, sum) === 0) excluded.push({ category, reason: `${category}'s examples average to the center of all examples: give it more distinct examples` });
+  }
+  const categories = [...sums.keys()].filter((c) => !excluded.some((e) => e.category === c)).sort();
+  if (categories.length === 0) throw new ClassifierError('no_examples', `no category has a usable prototype: ${excluded.map((e) => e.reason).join('; ')}`);
   return {
     categories,
     vectors: categories.map((c) => normalize(sums.get(c)!.sum)),
     exampleCounts: categories.map((c) => sums.get(c)!.count),
     center,
+    excluded,
   };
 }
 
@@ -104,9 +140,25 @@ export function levelOf(confidence: number, o: { highThreshold: number; mediumTh
   return confidence >= o.mediumThreshold ? 'medium' : 'low';
 }
 
-export function classifyEmbedding(embedding: Float32Array, prototypes: PrototypeSet, options: ClassifyOptions = {}): Classification {
+/** Options merged with the defaults and checked, with messages that say what is wrong. */
+export function parseClassifyOptions(options: ClassifyOptions = {}): Required<ClassifyOptions> {
   const o = { ...CLASSIFY_DEFAULTS, ...options };
-  if (!(o.temperature > 0)) throw new ClassifierError('invalid_option', `temperature must be > 0, got ${o.temperature}`);
+  const invalid = (message: string) => new ClassifierError('invalid_option', message);
+  if (!(typeof o.temperature === 'number' && o.temperature > 0 && Number.isFinite(o.temperature))) throw invalid(`temperature must be a positive number, got ${o.temperature}`);
+  for (const key of ['highThreshold', 'mediumThreshold'] as const) {
+    if (!(typeof o[key] === 'number' && o[key] >= 0 && o[key] <= 1)) throw invalid(`${key} must be a number in [0, 1], got ${o[key]}`);
+  }
+  if (o.mediumThreshold > o.highThreshold) throw invalid(`mediumThreshold (${o.mediumThreshold}) must not exceed highThreshold (${o.highThreshold})`);
+  if (!(Number.isInteger(o.topK) && o.topK >= 1)) throw invalid(`topK must be a positive integer, got ${o.topK}`);
+  return o;
+}
+
+export function classifyEmbedding(embedding: Float32Array, prototypes: PrototypeSet, options: ClassifyOptions = {}): Classification {
+  return classifyWith(embedding, prototypes, parseClassifyOptions(options));
+}
+
+/** classifyEmbedding with options already parsed: what a loop over many embeddings calls. */
+export function classifyWith(embedding: Float32Array, prototypes: PrototypeSet, o: Required<ClassifyOptions>): Classification {
   if (prototypes.categories.length === 0) throw new ClassifierError('no_examples', 'the prototype set is empty');
   if (embedding.length !== prototypes.center.length) {
     throw new ClassifierError('invalid_input', `the embedding has ${embedding.length} dimensions but the prototypes ${prototypes.center.length}: were they built with another model?`);
@@ -124,27 +176,4 @@ export function classifyEmbedding(embedding: Float32Array, prototypes: Prototype
     top: order.slice(0, o.topK).map((i) => ({ category: prototypes.categories[i] as CategoryName, score: probabilities[i] as number })),
     similarity: similarities[best] as number,
   };
-}
-
-/**
- * The temperature that minimizes the negative log-likelihood of the true labels (temperature
- * scaling), found by golden-section search on log T: deterministic, no randomness.
- */
-export function fitTemperature(similarityRows: number[][], labels: number[], range: [number, number] = [0.001, 1]): number {
-  if (similarityRows.length === 0 || similarityRows.length !== labels.length) {
-    throw new ClassifierError('invalid_input', 'fitTemperature needs one label per row of similarities, and at least one row');
-  }
-  const nll = (logT: number) => {
-    const t = Math.exp(logT);
-    return similarityRows.reduce((sum, row, i) => sum - Math.log(Math.max(softmax(row, t)[labels[i] as number] as number, 1e-300)), 0);
-  };
-  let [a, b] = [Math.log(range[0]), Math.log(range[1])];
-  const phi = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 80; i++) {
-    const c = b - phi * (b - a);
-    const d = a + phi * (b - a);
-    if (nll(c) < nll(d)) b = d;
-    else a = c;
-  }
-  return Math.exp((a + b) / 2);
 }

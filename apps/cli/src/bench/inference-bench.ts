@@ -2,10 +2,11 @@
 // files, in one run, each scenario in its own process. Also: int8 vs fp32 top-1 agreement.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadSeedExamples } from '@txcat/classifier';
 import { createEmbedder, defaultModelDir, type ModelVariant } from '@txcat/inference';
+import { REPO_ROOT } from '../env.js';
 import { classifyTexts, inSlices, trainPrototypes } from '../knowledge.js';
 import type { Scenario, ScenarioResult } from './scenario.js';
 import { benchTexts } from './texts.js';
@@ -20,7 +21,8 @@ export interface InferenceBenchOptions {
   log: (line: string) => void;
 }
 
-const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
+/** Scenarios run in the built CLI (also when this module runs from src/ under vitest). */
+const MAIN = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
 
 async function runInChild(s: Scenario): Promise<ScenarioResult> {
   const { stdout } = await promisify(execFile)(process.execPath, [MAIN, '__bench-scenario', JSON.stringify(s)], { maxBuffer: 16 << 20 });
