@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineJob } from './define-job.js';
+
+export const MAX_TRANSACTIONS_PER_JOB = 1000;
+export const MAX_DESCRIPTION_LENGTH = 500;
+
+const description = z.string().trim().min(1, 'must not be empty').max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
+const id = z.string().trim().min(1, 'must not be empty').max(200);
+const categoryName = z.string().trim().min(1).max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'must be an upper-case category name such as FOOD_AND_DRINK');
+
+export const Transaction = z.strictObject({
+  id,
+  description,
+  amount: z.number().finite().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+  userId: id.optional(),
+});
+
+export const ScoredCategory = z.strictObject({ category: categoryName, score: z.number().min(0).max(1) });
+
+export const ClassifyResult = z.strictObject({
+  id,
+  category: categoryName,
+  confidence: z.number().min(0).max(1),
+  level: z.enum(['low', 'medium', 'high']),
+  top: z.array(ScoredCategory).max(16),
+  modelVersion: z.string(),
+  prototypeVersion: z.number().int().positive(),
+});
+
+export const CLASSIFY_JOB = defineJob({
+  name: 'classify',
+  version: 1,
+  queue: 'txcat-classify',
+  payload: z.strictObject({
+    transactions: z.array(Transaction).min(1, 'give at least one transaction').max(MAX_TRANSACTIONS_PER_JOB, `at most ${MAX_TRANSACTIONS_PER_JOB} transactions per job`),
+  }),
+  result: z.strictObject({ results: z.array(ClassifyResult) }),
+});
+
+export const FEEDBACK_JOB = defineJob({
+  name: 'feedback',
+  version: 1,
+  queue: 'txcat-feedback',
+  payload: z.strictObject({ transactionId: id.optional(), description, category: categoryName, userId: id.optional() }),
+  result: z.strictObject({ stored: z.literal(true), merchantKey: z.string() }),
+});
+
+export const RETRAIN_JOB = defineJob({
+  name: 'retrain',
+  version: 1,
+  queue: 'txcat-retrain',
+  payload: z.strictObject({ reason: z.enum(['manual', 'schedule']).default('manual') }),
+  result: z.strictObject({ version: z.number().int().positive(), exampleCount: z.number().int().nonnegative(), categories: z.number().int().nonnegative() }),
+});
+
+export type TransactionInput = z.infer<typeof Transaction>;
+export type ClassifyResultOutput = z.infer<typeof ClassifyResult>;
