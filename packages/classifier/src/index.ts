@@ -12,3 +12,4 @@ export {
 export { fitTemperature } from './temperature.js';
 export { normalizeStatementLine } from './normalize.js';
 export { canonicalCategoryName, DEFAULT_TAXONOMY, isKnownCategory, type CategoryDefinition, type CategoryName } from './taxonomy.js';
+export { inSlices, trainPrototypes, type LabelledText, type TrainOptions } from './train.js';

@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { DEFAULT_TAXONOMY, loadSeedExamples, parseCsv } from '@txcat/classifier';
-import { createDb, listExamples, listFeedback, loadActivePrototypes, migrate, savePrototypeVersion, seedTaxonomy } from '@txcat/db';
+import { parseCsv } from '@txcat/classifier';
+import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
+import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Redis } from 'ioredis';
 import { parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { REPO_ROOT } from '../env.js';
 import { UsageError } from '../errors.js';
-import { classifyTexts, inSlices, trainPrototypes, type EmbedFn } from '../knowledge.js';
+import { classifyTexts, inSlices } from '../knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
@@ -35,10 +36,10 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
   try {
     await redis.connect();
     await migrate({ databaseUrl: services.databaseUrl });
-    await seedTaxonomy(store.db, await defaultTaxonomyWithExamples());
+    await seedDefaultTaxonomy(store.db);
     const cache = createEmbeddingCache({ redis, model: await modelFingerprint(embedder.modelDir) });
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
-    const version = await ensurePrototypes(store.db, embed, embedder.manifest.name, embedder.manifest.variant);
+    const version = await ensurePrototypes(store.db, embed, { name: embedder.manifest.name, variant: embedder.manifest.variant });
     const results = await classifyTexts(sample, version, embed);
     output.out(formatTable(
       ['description', 'category', 'confidence', 'level'],
@@ -63,39 +64,6 @@ async function readSample(file: string): Promise<string[]> {
   const column = (header ?? []).findIndex((h) => h.trim().toLowerCase() === 'description');
   if (column < 0) throw new UsageError(`--sample ${file}: the header needs a description column`);
   return rows.map((r) => (r[column] ?? '').trim()).filter((d) => d !== '');
-}
-
-async function defaultTaxonomyWithExamples() {
-  const examples = await loadSeedExamples();
-  return DEFAULT_TAXONOMY.map((c) => ({
-    name: c.name,
-    description: c.description,
-    examples: examples.filter((e) => e.category === c.name).map((e) => e.text),
-  }));
-}
-
-type Db = ReturnType<typeof createDb>['db'];
-
-/** Reuses the active prototype version when it was built by this model from the same examples. */
-async function ensurePrototypes(db: Db, embed: EmbedFn, modelName: string, modelVariant: string) {
-  const examples = [
-    ...(await listExamples(db)).map((e) => ({ category: e.category, text: e.text })),
-    ...(await listFeedback(db)).map((f) => ({ category: f.category, text: f.description })),
-  ];
-  const active = await loadActivePrototypes(db);
-  if (active && active.modelName === modelName && active.modelVariant === modelVariant && active.exampleCount === examples.length) {
-    return active;
-  }
-  const prototypes = await trainPrototypes(examples, embed);
-  await savePrototypeVersion(db, {
-    modelName, modelVariant, center: prototypes.center,
-    prototypes: prototypes.categories.map((category, i) => ({
-      category, vector: prototypes.vectors[i] as Float32Array, exampleCount: prototypes.exampleCounts[i] ?? 0,
-    })),
-  });
-  const saved = await loadActivePrototypes(db);
-  if (!saved) throw new Error('the prototype version just saved is not active; check the prototype_versions table');
-  return saved;
 }
 
 function redactPassword(url: string): string {

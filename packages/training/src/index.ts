@@ -1,0 +1,1 @@
+export { ensurePrototypes, retrain, seedDefaultTaxonomy, type ModelIdentity } from './training.js';

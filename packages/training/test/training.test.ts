@@ -1,0 +1,60 @@
+// Seeding, retraining and the version lifecycle against a real Postgres and the real model.
+import path from 'node:path';
+import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
+import { createDb, listCategories, migrate, upsertFeedback } from '@txcat/db';
+import { createEmbedder, defaultModelDir, type Embedder } from '@txcat/inference';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensurePrototypes, retrain, seedDefaultTaxonomy } from '../src/index.js';
+import { freshDatabase } from './fresh-database.js';
+
+const MODELS = path.resolve(import.meta.dirname, '../../../models');
+const model = { name: 'all-minilm-l6-v2', variant: 'fp32' };
+let embedder: Embedder;
+let store: ReturnType<typeof createDb>;
+
+beforeAll(async () => {
+  embedder = await createEmbedder({ modelDir: defaultModelDir(MODELS, 'fp32') });
+  const databaseUrl = await freshDatabase(inject('databaseUrl'));
+  await migrate({ databaseUrl });
+  store = createDb({ databaseUrl, max: 6 });
+  await seedDefaultTaxonomy(store.db);
+  await seedDefaultTaxonomy(store.db);
+});
+afterAll(async () => {
+  await store.close();
+  await embedder.close();
+});
+
+const embed = (texts: string[]) => embedder.embed(texts);
+
+describe('training', () => {
+  it('seeds the 16 default categories once and builds a version only when something changed', async () => {
+    expect((await listCategories(store.db)).map((c) => c.name)).toHaveLength(16);
+    const first = await ensurePrototypes(store.db, embed, model);
+    const again = await ensurePrototypes(store.db, embed, model);
+    expect(again.version).toBe(first.version);
+    expect(first.categories).toHaveLength(16);
+    const other = await ensurePrototypes(store.db, embed, { ...model, variant: 'int8' });
+    expect(other.version).toBeGreaterThan(first.version);
+  });
+
+  it('learns from feedback: a retrain after corrections moves the merchant toward its category', async () => {
+    const line = 'ZORBLAX 7781 KIOSK';
+    const before = await ensurePrototypes(store.db, embed, model);
+    const [v] = await embedder.embed([normalizeStatementLine(line)]);
+    const score = (p: typeof before) => classifyEmbedding(v!, p, { topK: 16 }).top.find((t) => t.category === 'PERSONAL_CARE')!.score;
+    for (const [i, d] of ['ZORBLAX 1101 KIOSK', 'ZORBLAX 2290 KIOSK', 'ZORBLAX KIOSK NYC'].entries()) {
+      await upsertFeedback(store.db, { transactionId: `tx-${i}`, description: d, merchantKey: 'zorblax kiosk', category: 'PERSONAL_CARE' });
+    }
+    const after = await retrain(store.db, embed, model);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.exampleCount).toBe(before.exampleCount + 3);
+    expect(score(after)).toBeGreaterThan(score(before));
+  });
+
+  it('runs concurrent retrains one after another, each writing a complete version', async () => {
+    const results = await Promise.all([retrain(store.db, embed, model), retrain(store.db, embed, model)]);
+    expect(results[0]!.version).not.toBe(results[1]!.version);
+    for (const r of results) expect(r.categories).toHaveLength(16);
+  });
+});
