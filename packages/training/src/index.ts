@@ -1,1 +1,1 @@
-export { ensurePrototypes, retrain, seedDefaultTaxonomy, type ModelIdentity } from './training.js';
+export { ensurePrototypes, PROTOTYPES_CHANNEL, retrain, seedDefaultTaxonomy, type ModelIdentity } from './training.js';

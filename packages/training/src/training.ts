@@ -12,6 +12,8 @@ export interface ModelIdentity {
 }
 
 const RETRAIN_LOCK = 0x72657472; // "retr"
+/** Postgres channel on which every new prototype version is announced (payload: the version). */
+export const PROTOTYPES_CHANNEL = 'txcat_prototypes';
 
 /** Seeds the default taxonomy and its examples (idempotent). */
 export async function seedDefaultTaxonomy(db: Database): Promise<void> {
@@ -40,6 +42,7 @@ export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity
     });
     const active = await loadActivePrototypes(db);
     if (!active) throw new Error('the prototype version just saved is not visible; check the prototype_versions table');
+    await db.execute(sql`SELECT pg_notify(${PROTOTYPES_CHANNEL}, ${String(active.version)})`);
     return active;
   });
 }

@@ -1,0 +1,27 @@
+// The worker's environment, parsed once at start; every problem is printed.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://'),
+  TXCAT_MODELS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'models')),
+  TXCAT_MODEL_DIR: z.string().min(1).optional(),
+  TXCAT_MODEL_VARIANT: z.enum(['fp32', 'int8']).default('int8'),
+  TXCAT_QUEUE_PREFIX: z.string().min(1).default('txcat'),
+  WORKER_CLASSIFY_CONCURRENCY: z.coerce.number().int().positive().default(64),
+  WORKER_THREADS: z.coerce.number().int().positive().optional(),
+  RETRAIN_CRON: z.string().min(1).default('0 * * * *'),
+});
+
+export type WorkerEnv = z.infer<typeof EnvSchema>;
+
+export function parseWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
+  const picked = Object.fromEntries(Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const r = EnvSchema.safeParse(picked);
+  if (r.success) return r.data;
+  throw new Error(`invalid environment:\n  ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+}

@@ -1,0 +1,54 @@
+// Job handlers: parse the payload with the job's contract (a bad payload is not retried), do the
+// work, return the contract's result. Errors are mapped to BullMQ outcomes in one place.
+import { classifyEmbedding, normalizeStatementLine, type EmbedFn } from '@txcat/classifier';
+import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ResultOf } from '@txcat/contracts';
+import { DbError, upsertFeedback, type Database } from '@txcat/db';
+import { InferenceError } from '@txcat/inference';
+import { retrain, type ModelIdentity } from '@txcat/training';
+import { UnrecoverableError } from 'bullmq';
+import type { PrototypeStore } from './prototype-store.js';
+
+export interface HandlerContext {
+  db: Database;
+  embed: EmbedFn;
+  prototypes: PrototypeStore;
+  model: ModelIdentity;
+}
+
+/** The one place where errors become BullMQ outcomes: what cannot succeed on retry fails for good. */
+export function toJobError(error: unknown): Error {
+  if (error instanceof ContractError && !error.retryable) return new UnrecoverableError(error.message);
+  if (error instanceof DbError && error.code === 'unknown_category') return new UnrecoverableError(error.message);
+  if (error instanceof InferenceError && (error.code === 'invalid_input' || error.code === 'invalid_option')) return new UnrecoverableError(error.message);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The merchant key a correction is stored under (issue 5 makes this a full merchant key). */
+export const merchantKey = (description: string) => normalizeStatementLine(description).toLowerCase();
+
+export async function handleClassify(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof CLASSIFY_JOB>> {
+  const { transactions } = CLASSIFY_JOB.parsePayload(data);
+  const version = ctx.prototypes.current();
+  const vectors = await ctx.embed(transactions.map((t) => normalizeStatementLine(t.description)));
+  const modelVersion = `${ctx.model.name}@${ctx.model.variant}`;
+  return {
+    results: transactions.map((t, i) => {
+      const c = classifyEmbedding(vectors[i] as Float32Array, version);
+      return { id: t.id, category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion, prototypeVersion: version.version };
+    }),
+  };
+}
+
+export async function handleFeedback(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof FEEDBACK_JOB>> {
+  const payload = FEEDBACK_JOB.parsePayload(data);
+  const key = merchantKey(payload.description);
+  await upsertFeedback(ctx.db, { ...payload, merchantKey: key });
+  return { stored: true, merchantKey: key };
+}
+
+export async function handleRetrain(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof RETRAIN_JOB>> {
+  RETRAIN_JOB.parsePayload(data);
+  const version = await retrain(ctx.db, ctx.embed, ctx.model);
+  await ctx.prototypes.reload();
+  return { version: version.version, exampleCount: version.exampleCount, categories: version.categories.length };
+}

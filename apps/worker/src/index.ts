@@ -1,0 +1,2 @@
+export { createWorker, WORKER_DEFAULTS, type TxcatWorker, type WorkerOptions } from './worker.js';
+export { merchantKey, toJobError } from './handlers.js';

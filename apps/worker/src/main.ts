@@ -1,0 +1,29 @@
+// Entry point of a worker process: wiring, start, graceful shutdown on SIGTERM/SIGINT.
+import { defaultModelDir } from '@txcat/inference';
+import { parseWorkerEnv } from './env.js';
+import { createWorker } from './worker.js';
+
+const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
+let env;
+try {
+  env = parseWorkerEnv(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const worker = await createWorker({
+  redisUrl: env.REDIS_URL,
+  databaseUrl: env.DATABASE_URL,
+  modelDir: env.TXCAT_MODEL_DIR ?? defaultModelDir(env.TXCAT_MODELS_DIR, env.TXCAT_MODEL_VARIANT),
+  prefix: env.TXCAT_QUEUE_PREFIX,
+  classifyConcurrency: env.WORKER_CLASSIFY_CONCURRENCY,
+  threads: env.WORKER_THREADS,
+  retrainCron: env.RETRAIN_CRON,
+  log,
+});
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: finishing active jobs`);
+    void worker.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,62 @@
+// The prototype version this process answers with. Loaded at start and reloaded when a retrain
+// announces a new version on Postgres LISTEN/NOTIFY; a slow poll covers notifications missed
+// while the listening connection was down.
+import { loadActivePrototypes, type ActivePrototypes, type Database } from '@txcat/db';
+import { PROTOTYPES_CHANNEL } from '@txcat/training';
+import pg from 'pg';
+
+export interface PrototypeStoreOptions {
+  db: Database;
+  databaseUrl: string;
+  pollIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000, log = () => {} }: PrototypeStoreOptions) {
+  let active: ActivePrototypes | null = null;
+  let listener: pg.Client | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
+
+  async function reload(): Promise<void> {
+    const next = await loadActivePrototypes(db);
+    if (next && (!active || next.version > active.version)) {
+      active = next;
+      log(`answering with prototype version ${next.version}`);
+    }
+  }
+
+  async function listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('notification', () => void reload().catch((e: unknown) => log(`reloading prototypes failed: ${String(e)}`)));
+    client.on('error', (e) => {
+      log(`prototype listener lost its connection (${e.message}); reconnecting`);
+      if (!closed) setTimeout(() => void listen().then(reload).catch(() => {}), 1000);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${PROTOTYPES_CHANNEL}`);
+    listener = client;
+  }
+
+  return {
+    async start(): Promise<void> {
+      await listen();
+      await reload();
+      poll = setInterval(() => void reload().catch(() => {}), pollIntervalMs);
+      poll.unref();
+    },
+    /** The active version; throws a retryable error before the first one exists. */
+    current(): ActivePrototypes {
+      if (!active) throw new Error('no prototype version yet: a retrain has not finished');
+      return active;
+    },
+    reload,
+    async close(): Promise<void> {
+      closed = true;
+      if (poll) clearInterval(poll);
+      await listener?.end().catch(() => {});
+    },
+  };
+}
+
+export type PrototypeStore = ReturnType<typeof createPrototypeStore>;

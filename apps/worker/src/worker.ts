@@ -1,0 +1,89 @@
+// createWorker(): one worker process. It applies migrations, seeds the taxonomy, loads, verifies
+// and warms the model, makes sure a prototype version exists, then consumes the classify,
+// feedback and retrain queues. Ready means all of that is done.
+import { createEmbeddingCache } from '@txcat/cache';
+import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { createDb, migrate } from '@txcat/db';
+import { createEngine, verifyModelDir } from '@txcat/inference';
+import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { handleClassify, handleFeedback, handleRetrain, toJobError, type HandlerContext } from './handlers.js';
+import { createPrototypeStore } from './prototype-store.js';
+
+export interface WorkerOptions {
+  redisUrl: string;
+  databaseUrl: string;
+  modelDir: string;
+  /** BullMQ key prefix: producers and workers of one fleet share it. */
+  prefix?: string;
+  /** Classify jobs in flight: enough to keep the micro-batcher's batches full. */
+  classifyConcurrency?: number;
+  /** Engine threads (default: the cores). */
+  threads?: number;
+  /** Cron pattern of the retrain job scheduler; null registers none. */
+  retrainCron?: string | null;
+  log?: (line: string) => void;
+}
+
+export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *' } as const;
+
+export async function createWorker(options: WorkerOptions) {
+  const o = { ...WORKER_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as WorkerOptions & typeof WORKER_DEFAULTS;
+  const log = o.log ?? (() => {});
+  const check = await verifyModelDir(o.modelDir);
+  if (!check.ok) throw new Error(`model ${o.modelDir} failed verification: ${check.files.filter((f) => !f.ok).map((f) => `${f.file} ${f.reason}`).join('; ')}; rebuild it with npm run build`);
+  await migrate({ databaseUrl: o.databaseUrl });
+  const store = createDb({ databaseUrl: o.databaseUrl });
+  await seedDefaultTaxonomy(store.db);
+  const engine = await createEngine({ modelDir: o.modelDir, threads: o.threads });
+  await engine.warm();
+  // Producers fail fast; workers wait for Redis forever (BullMQ's "going to production" guide).
+  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
+  const sha = engine.manifest.files['onnx/model.onnx']?.sha256.slice(0, 16) ?? 'custom';
+  const model = { name: engine.manifest.name, variant: engine.manifest.variant };
+  const cache = createEmbeddingCache({ redis, model: `${model.name}-${model.variant}-${sha}` });
+  const embed = cache.wrap((texts) => engine.embedMany(texts));
+  await ensurePrototypes(store.db, embed, model);
+  const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log });
+  await prototypes.start();
+
+  const ctx: HandlerContext = { db: store.db, embed, prototypes, model };
+  const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) => {
+    try {
+      return await handler(job.data, ctx);
+    } catch (error) {
+      throw toJobError(error);
+    }
+  };
+  const common = { connection: redis, prefix: o.prefix };
+  const workers = [
+    new Worker(CLASSIFY_JOB.queue, processor(handleClassify), { ...common, concurrency: o.classifyConcurrency }),
+    new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, concurrency: 8 }),
+    new Worker(RETRAIN_JOB.queue, processor(handleRetrain), { ...common, concurrency: 1 }),
+  ];
+  for (const w of workers) w.on('error', (e) => log(`worker ${w.name}: ${e.message}`));
+  if (o.retrainCron) {
+    // upsertJobScheduler is idempotent: however many processes start, one scheduler exists.
+    const queue = new Queue(RETRAIN_JOB.queue, common);
+    await queue.upsertJobScheduler('retrain-schedule', { pattern: o.retrainCron }, { name: RETRAIN_JOB.name, data: { reason: 'schedule' } });
+    await queue.close();
+  }
+  log(`worker ready: model ${model.name} ${model.variant}, prototype version ${prototypes.current().version}`);
+  return {
+    model,
+    engine,
+    cache,
+    prototypes,
+    /** Stops taking jobs, lets active ones finish, then releases the model, Redis and Postgres. */
+    async close(): Promise<void> {
+      await Promise.all(workers.map((w) => w.close()));
+      await prototypes.close();
+      await engine.close();
+      await store.close();
+      redis.disconnect();
+    },
+  };
+}
+
+export type TxcatWorker = Awaited<ReturnType<typeof createWorker>>;

@@ -1,0 +1,83 @@
+// A real worker process's logic against real Redis, Postgres and the model, fed through BullMQ.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { defaultModelDir } from '@txcat/inference';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createWorker, type TxcatWorker } from '../src/index.js';
+import { freshDatabase } from './fresh-database.js';
+
+const MODELS = path.resolve(import.meta.dirname, '../../../models');
+const prefix = `test-${randomBytes(4).toString('hex')}`;
+let worker: TxcatWorker;
+let databaseUrl: string;
+const queues = new Map<string, { queue: Queue; events: QueueEvents }>();
+
+function queueOf(name: string) {
+  let q = queues.get(name);
+  if (!q) {
+    const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: 1 });
+    q = { queue: new Queue(name, { connection, prefix }), events: new QueueEvents(name, { connection: new Redis(inject('redisUrl'), { maxRetriesPerRequest: null }), prefix }) };
+    queues.set(name, q);
+  }
+  return q;
+}
+
+async function run(name: string, data: unknown, attempts = 1) {
+  const { queue, events } = queueOf(name);
+  await events.waitUntilReady();
+  const job = await queue.add(name, data, { attempts, backoff: { type: 'exponential', delay: 50 } });
+  return { job, result: job.waitUntilFinished(events, 60_000) };
+}
+
+beforeAll(async () => {
+  databaseUrl = await freshDatabase(inject('databaseUrl'));
+  worker = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *' });
+});
+afterAll(async () => {
+  await worker?.close();
+  for (const { queue, events } of queues.values()) await Promise.all([queue.close(), events.close()]);
+});
+
+describe('classify jobs', () => {
+  it('answer with categories and name the model and prototype version that answered', async () => {
+    const { result } = await run(CLASSIFY_JOB.queue, { transactions: [
+      { id: 'a', description: 'STARBUCKS COFFEE #11823 SEATTLE WA' }, { id: 'b', description: 'SHELL OIL 57444221', amount: -40, currency: 'USD' },
+    ] });
+    const out = CLASSIFY_JOB.parseResult(await result);
+    expect(out.results.map((r) => [r.id, r.category])).toEqual([['a', 'FOOD_AND_DRINK'], ['b', 'TRANSPORTATION']]);
+    expect(out.results[0]!.prototypeVersion).toBe(worker.prototypes.current().version);
+    expect(out.results[0]!.modelVersion).toBe('all-minilm-l6-v2@int8');
+  });
+
+  it('fail a bad payload at once, without retries, naming the field', async () => {
+    const { job, result } = await run(CLASSIFY_JOB.queue, { transactions: [{ id: 'a', description: '' }] }, 3);
+    await expect(result).rejects.toThrow(/transactions\.0\.description: must not be empty/);
+    const failed = await queueOf(CLASSIFY_JOB.queue).queue.getJob(job.id!);
+    expect(failed!.attemptsMade).toBe(1);
+  });
+});
+
+describe('feedback and retraining', () => {
+  it('stores corrections, refuses unknown categories, and a retrain bumps the version every worker answers with', async () => {
+    const before = worker.prototypes.current().version;
+    await expect((await run(FEEDBACK_JOB.queue, { description: 'ZORBLAX', category: 'CRYPTO' }, 3)).result).rejects.toThrow(/unknown category CRYPTO/);
+    const stored = await (await run(FEEDBACK_JOB.queue, { transactionId: 'tx-1', description: 'ZORBLAX 7781 KIOSK', category: 'PERSONAL_CARE' })).result;
+    expect(stored).toEqual({ stored: true, merchantKey: 'zorblax kiosk' });
+    const retrained = RETRAIN_JOB.parseResult(await (await run(RETRAIN_JOB.queue, {})).result);
+    expect(retrained.version).toBeGreaterThan(before);
+    expect(retrained.categories).toBe(16);
+    const out = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { transactions: [{ id: 'z', description: 'ZORBLAX 9912 KIOSK' }] })).result);
+    expect(out.results[0]!.prototypeVersion).toBe(retrained.version);
+  });
+
+  it('registers one retrain scheduler however many workers start', async () => {
+    const second = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *' });
+    await second.close();
+    const schedulers = await queueOf(RETRAIN_JOB.queue).queue.getJobSchedulers();
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]).toMatchObject({ key: 'retrain-schedule', pattern: '0 * * * *' });
+  });
+});
