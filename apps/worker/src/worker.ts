@@ -40,6 +40,7 @@ export async function createWorker(options: WorkerOptions) {
   await engine.warm();
   // Producers fail fast; workers wait for Redis forever (BullMQ's "going to production" guide).
   const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (e) => log(`redis: ${e.message}`));
   const sha = engine.manifest.files['onnx/model.onnx']?.sha256.slice(0, 16) ?? 'custom';
   const model = { name: engine.manifest.name, variant: engine.manifest.variant };
   const cache = createEmbeddingCache({ redis, model: `${model.name}-${model.variant}-${sha}` });

@@ -20,6 +20,14 @@ export async function seedTaxonomy(db: Database, seed: CategorySeed[]): Promise<
   });
 }
 
+/** Adds user examples to a category; returns how many were new. */
+export async function addExamples(db: Database, category: string, texts: string[]): Promise<number> {
+  if (texts.length === 0) return 0;
+  const rows = await db.insert(categoryExamples).values(texts.map((text) => ({ category, text, source: 'user' as const })))
+    .onConflictDoNothing().returning({ id: categoryExamples.id });
+  return rows.length;
+}
+
 export async function listCategories(db: Database) {
   return db.select().from(categories).orderBy(categories.name);
 }

@@ -1,7 +1,7 @@
 // What txcat keeps in Postgres: the taxonomy and its examples, users' feedback, and prototype
 // versions. Migrations under /migrations are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -17,7 +17,10 @@ export const categoryExamples = pgTable('category_examples', {
   text: text('text').notNull(),
   source: text('source').$type<'seed' | 'user'>().notNull(),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('category_examples_category_text_key').on(t.category, t.text)]);
+}, (t) => [
+  uniqueIndex('category_examples_category_text_key').on(t.category, t.text),
+  check('category_examples_source_check', sql`${t.source} IN ('seed', 'user')`),
+]);
 
 export const feedback = pgTable('feedback', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -37,15 +40,19 @@ export const prototypeVersions = pgTable('prototype_versions', {
   modelName: text('model_name').notNull(),
   modelVariant: text('model_variant').notNull(),
   exampleCount: integer('example_count').notNull(),
-  status: text('status').$type<'building' | 'active'>().notNull().default('active'),
+  /** 'building' while its prototypes are written; 'active' in the same transaction, at commit. */
+  status: text('status').$type<'building' | 'active'>().notNull().default('building'),
   /** The mean example embedding that vectors are centered on (see @txcat/classifier). */
   center: real('center').array().notNull(),
   notes: jsonb('notes').notNull().default(sql`'{}'::jsonb`),
-});
+}, (t) => [check('prototype_versions_status_check', sql`${t.status} IN ('building', 'active')`)]);
 
 export const prototypes = pgTable('prototypes', {
   version: bigint('version', { mode: 'number' }).notNull().references(() => prototypeVersions.version, { onDelete: 'cascade' }),
   category: text('category').notNull().references(() => categories.name),
   vector: real('vector').array().notNull(),
   exampleCount: integer('example_count').notNull(),
-}, (t) => [primaryKey({ columns: [t.version, t.category] })]);
+}, (t) => [
+  primaryKey({ columns: [t.version, t.category] }),
+  check('prototypes_vector_not_empty', sql`cardinality(${t.vector}) > 0`),
+]);

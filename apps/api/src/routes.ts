@@ -1,0 +1,106 @@
+// The /v1 routes: validate, enqueue, answer. A 202 means the job is in Redis.
+import { randomUUID } from 'node:crypto';
+import { CLASSIFY_JOB, ContractError, describeIssues, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { addExamples, listCategories, loadActivePrototypes, seedTaxonomy, type Database } from '@txcat/db';
+import type { Job, Queue, QueueEvents } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { HttpError } from './http-errors.js';
+import { CategoryRequest, ClassifyRequest, ExamplesRequest, FeedbackRequest, MAX_TRANSACTIONS_PER_JOB } from './schemas.js';
+
+export interface RouteContext {
+  db: Database;
+  queues: { classify: Queue; feedback: Queue; retrain: Queue };
+  classifyEvents: QueueEvents;
+  waitTimeoutMs: number;
+}
+
+/** Retries with exponential backoff and jitter for transient failures; finished jobs expire. */
+const JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ContractError('validation', describeIssues(r.error), { issues: r.error.issues });
+  return r.data;
+}
+
+async function knownCategory(db: Database, name: string): Promise<void> {
+  const names = (await listCategories(db)).map((c) => c.name);
+  if (!names.includes(name)) throw new HttpError(422, `category: unknown category ${name}; use one of ${names.join(', ')} or add it with POST /v1/categories`);
+}
+
+async function findJob(ctx: RouteContext, id: string): Promise<Job | undefined> {
+  for (const queue of Object.values(ctx.queues)) {
+    const job = await queue.getJob(id);
+    if (job) return job;
+  }
+  return undefined;
+}
+
+export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/v1/classify', async (request, reply) => {
+    const body = request.body as { transactions?: unknown[] } | null;
+    if (Array.isArray(body?.transactions) && body.transactions.length > MAX_TRANSACTIONS_PER_JOB) {
+      throw new HttpError(413, `transactions: ${body.transactions.length} given, at most ${MAX_TRANSACTIONS_PER_JOB} per request; split the batch`);
+    }
+    const { wait, ...payload } = parse(ClassifyRequest, body);
+    const job = await ctx.queues.classify.add(CLASSIFY_JOB.name, CLASSIFY_JOB.parsePayload(payload), { ...JOB_OPTIONS, jobId: randomUUID() });
+    if (!wait) return reply.status(202).send({ jobId: job.id });
+    try {
+      const result = CLASSIFY_JOB.parseResult(await job.waitUntilFinished(ctx.classifyEvents, ctx.waitTimeoutMs));
+      return reply.status(200).send({ jobId: job.id, ...result });
+    } catch (error) {
+      if (error instanceof Error && /timed out|timeout/i.test(error.message)) return reply.status(202).send({ jobId: job.id });
+      throw new HttpError(422, `classification failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
+  app.get('/v1/jobs/:jobId', async (request) => {
+    const { jobId } = request.params as { jobId: string };
+    const job = await findJob(ctx, jobId);
+    if (!job) throw new HttpError(404, `no job ${jobId}: it never existed or has expired`);
+    const state = await job.getState();
+    return { state, ...(state === 'completed' ? { ...(job.returnvalue as object) } : {}), ...(state === 'failed' ? { error: job.failedReason } : {}) };
+  });
+
+  app.post('/v1/feedback', async (request, reply) => {
+    const payload = parse(FeedbackRequest, request.body);
+    await knownCategory(ctx.db, payload.category);
+    const job = await ctx.queues.feedback.add(FEEDBACK_JOB.name, payload, { ...JOB_OPTIONS, jobId: randomUUID() });
+    return reply.status(202).send({ jobId: job.id });
+  });
+
+  app.post('/v1/retrain', async (_request, reply) => {
+    const job = await ctx.queues.retrain.add(RETRAIN_JOB.name, { reason: 'manual' }, { ...JOB_OPTIONS, jobId: randomUUID() });
+    return reply.status(202).send({ jobId: job.id });
+  });
+
+  app.get('/v1/prototypes', async () => {
+    const active = await loadActivePrototypes(ctx.db);
+    if (!active) throw new HttpError(404, 'no prototype version yet: start a worker or POST /v1/retrain');
+    const { version, createdAt, exampleCount, modelName, modelVariant, categories } = active;
+    return { version, createdAt, exampleCount, modelName, modelVariant, categories };
+  });
+
+  app.get('/v1/categories', async () => ({ categories: await listCategories(ctx.db) }));
+
+  app.post('/v1/categories', async (request, reply) => {
+    const c = parse(CategoryRequest, request.body);
+    if ((await listCategories(ctx.db)).some((x) => x.name === c.name)) throw new HttpError(409, `category ${c.name} exists; add examples with POST /v1/categories/${c.name}/examples`);
+    await seedTaxonomy(ctx.db, [c]);
+    return reply.status(201).send({ name: c.name, examples: c.examples.length, effective: 'at the next retrain' });
+  });
+
+  app.post('/v1/categories/:name/examples', async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const { examples } = parse(ExamplesRequest, request.body);
+    if (!(await listCategories(ctx.db)).some((x) => x.name === name)) throw new HttpError(404, `no category ${name}; create it with POST /v1/categories`);
+    const added = await addExamples(ctx.db, name, examples);
+    return reply.status(201).send({ name, added, effective: 'at the next retrain' });
+  });
+}

@@ -1,0 +1,72 @@
+// The fleet as its users meet it: HTTP API in front, a worker behind, real Redis and Postgres.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createServer, type TxcatServer } from '@txcat/api';
+import { defaultModelDir } from '@txcat/inference';
+import { provideTestServices } from '@txcat/infra';
+import { createWorker, type TxcatWorker } from '@txcat/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const MODELS = path.resolve(import.meta.dirname, '../../models');
+let services: Awaited<ReturnType<typeof provideTestServices>>;
+let server: TxcatServer;
+let worker: TxcatWorker;
+let base: string;
+
+beforeAll(async () => {
+  services = await provideTestServices({ redisUrl: process.env.REDIS_URL, databaseUrl: process.env.DATABASE_URL });
+  const prefix = `fleet-${randomBytes(4).toString('hex')}`;
+  worker = await createWorker({ redisUrl: services.redisUrl, databaseUrl: services.databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: null });
+  server = await createServer({ redisUrl: services.redisUrl, databaseUrl: services.databaseUrl, prefix, waitTimeoutMs: 30_000 });
+  base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await server?.close();
+  await worker?.close();
+  await services?.close();
+});
+
+const post = async (p: string, body: unknown) => {
+  const res = await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+async function finished(jobId: string) {
+  for (let i = 0; i < 300; i++) {
+    const body = (await (await fetch(`${base}/v1/jobs/${jobId}`)).json()) as { state: string };
+    if (body.state === 'completed' || body.state === 'failed') return body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+describe('the fleet over HTTP', () => {
+  it('is ready once a worker is connected', async () => {
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('classifies with wait: true, and without wait through GET /v1/jobs/:id', async () => {
+    const waited = await post('/v1/classify', { wait: true, transactions: [{ id: 'a', description: 'STARBUCKS COFFEE #11823 SEATTLE WA' }, { id: 'b', description: 'SHELL OIL 57444221' }] });
+    expect(waited.status).toBe(200);
+    const results = waited.body.results as Array<{ id: string; category: string; prototypeVersion: number; modelVersion: string }>;
+    expect(results.map((r) => r.category)).toEqual(['FOOD_AND_DRINK', 'TRANSPORTATION']);
+    const queued = await post('/v1/classify', { transactions: [{ id: 'c', description: 'UBER *TRIP' }] });
+    expect(queued.status).toBe(202);
+    const done = (await finished(queued.body.jobId as string)) as { state: string; results: Array<{ category: string }> };
+    expect(done.state).toBe('completed');
+    expect(done.results[0]!.category).toBe('TRANSPORTATION');
+  });
+
+  it('learns from feedback: corrections, then a retrain, bump the version that answers', async () => {
+    const before = (await (await fetch(`${base}/v1/prototypes`)).json()) as { version: number };
+    for (const [i, d] of ['ZORBLAX 1101 KIOSK', 'ZORBLAX 2290 KIOSK', 'ZORBLAX KIOSK NYC'].entries()) {
+      expect((await finished((await post('/v1/feedback', { transactionId: `z-${i}`, description: d, category: 'PERSONAL_CARE' })).body.jobId as string)).state).toBe('completed');
+    }
+    expect((await finished((await post('/v1/retrain', {})).body.jobId as string)).state).toBe('completed');
+    const after = (await (await fetch(`${base}/v1/prototypes`)).json()) as { version: number; exampleCount: number };
+    expect(after.version).toBeGreaterThan(before.version);
+    const answer = await post('/v1/classify', { wait: true, transactions: [{ id: 'z', description: 'ZORBLAX 7781 KIOSK' }] });
+    expect((answer.body.results as Array<{ prototypeVersion: number }>)[0]!.prototypeVersion).toBe(after.version);
+  });
+});
