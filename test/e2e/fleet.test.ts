@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createServer, type TxcatServer } from '@txcat/api';
+import { createClient } from '@txcat/client';
 import { defaultModelDir } from '@txcat/inference';
 import { provideTestServices } from '@txcat/infra';
 import { createWorker, type TxcatWorker } from '@txcat/worker';
@@ -12,10 +13,11 @@ let services: Awaited<ReturnType<typeof provideTestServices>>;
 let server: TxcatServer;
 let worker: TxcatWorker;
 let base: string;
+let prefix: string;
 
 beforeAll(async () => {
   services = await provideTestServices({ redisUrl: process.env.REDIS_URL, databaseUrl: process.env.DATABASE_URL });
-  const prefix = `fleet-${randomBytes(4).toString('hex')}`;
+  prefix = `fleet-${randomBytes(4).toString('hex')}`;
   worker = await createWorker({ redisUrl: services.redisUrl, databaseUrl: services.databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: null });
   server = await createServer({ redisUrl: services.redisUrl, databaseUrl: services.databaseUrl, prefix, waitTimeoutMs: 30_000 });
   base = await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -68,5 +70,17 @@ describe('the fleet over HTTP', () => {
     expect(after.version).toBeGreaterThan(before.version);
     const answer = await post('/v1/classify', { wait: true, transactions: [{ id: 'z', description: 'ZORBLAX 7781 KIOSK' }] });
     expect((answer.body.results as Array<{ prototypeVersion: number }>)[0]!.prototypeVersion).toBe(after.version);
+  });
+
+  it('serves another Node service that enqueues directly with the typed client', async () => {
+    const client = createClient({ connection: services.redisUrl, prefix });
+    try {
+      const { results } = await client.classify({ transactions: [{ id: 'x', description: 'NETFLIX.COM 866-579-7172 CA' }] });
+      expect(results[0]).toMatchObject({ id: 'x', category: 'ENTERTAINMENT' });
+      await expect(client.classify({ transactions: [] })).rejects.toThrow(/give at least one transaction/);
+      expect(await client.feedback({ transactionId: 'c-1', description: 'ZORBLAX 1', category: 'PERSONAL_CARE' })).toEqual({ stored: true, merchantKey: 'zorblax' });
+    } finally {
+      await client.close();
+    }
   });
 });

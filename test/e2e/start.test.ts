@@ -16,7 +16,7 @@ async function start(env: Record<string, string>) {
   const base = { ...process.env };
   delete base.REDIS_URL;
   delete base.DATABASE_URL;
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'start'], {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'start', '--once'], {
     cwd: REPO_ROOT, env: { ...base, ...env }, maxBuffer: 16 << 20,
   });
   return { stdout, stderr };

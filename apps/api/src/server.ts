@@ -81,8 +81,8 @@ export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', wa
       await app.close();
       await classifyEvents.close();
       await Promise.all(Object.values(queues).map((q) => q.close()));
-      eventsConnection.disconnect();
-      connection.disconnect();
+      await eventsConnection.quit().catch(() => {});
+      await connection.quit().catch(() => {});
       await store.close();
     },
   };

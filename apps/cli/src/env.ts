@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   TXCAT_MODELS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'models')),
   TXCAT_MODEL_DIR: z.string().min(1).optional(),
   TXCAT_MODEL_VARIANT: z.enum(['fp32', 'int8'], { message: 'TXCAT_MODEL_VARIANT must be fp32 or int8' }).default('fp32'),
+  PORT: z.coerce.number({ message: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
+  WORKERS: z.coerce.number({ message: 'WORKERS must be a positive integer' }).int().positive().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,7 +7,7 @@ import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Queue, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { handleClassify, handleFeedback, handleRetrain, toJobError, type HandlerContext } from './handlers.js';
 import { createPrototypeStore } from './prototype-store.js';
 
@@ -27,6 +27,20 @@ export interface WorkerOptions {
 }
 
 export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *' } as const;
+
+/** ioredis options from a redis:// or rediss:// URL, for workers (maxRetriesPerRequest: null). */
+export function redisOptions(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: Number(u.pathname.slice(1) || 0),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
 
 export async function createWorker(options: WorkerOptions) {
   const o = { ...WORKER_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as WorkerOptions & typeof WORKER_DEFAULTS;
@@ -57,7 +71,8 @@ export async function createWorker(options: WorkerOptions) {
       throw toJobError(error);
     }
   };
-  const common = { connection: redis, prefix: o.prefix };
+  // BullMQ gets options, not our instance: it then owns (and closes) the connections it makes.
+  const common = { connection: redisOptions(o.redisUrl), prefix: o.prefix };
   const workers = [
     new Worker(CLASSIFY_JOB.queue, processor(handleClassify), { ...common, concurrency: o.classifyConcurrency }),
     new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, concurrency: 8 }),
@@ -82,7 +97,7 @@ export async function createWorker(options: WorkerOptions) {
       await prototypes.close();
       await engine.close();
       await store.close();
-      redis.disconnect();
+      await redis.quit().catch(() => {});
     },
   };
 }

@@ -1,19 +1,38 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { invalidInput } from './db-error.js';
 import * as schema from './schema.js';
 
 export type Database = NodePgDatabase<typeof schema>;
 
 export interface DbOptions {
+  /** postgres:// or postgresql:// URL. */
   databaseUrl: string;
-  /** Pool size. */
+  /** Pool size (default 5). */
   max?: number;
 }
 
-export function createDb({ databaseUrl, max = 5 }: DbOptions) {
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new RangeError('databaseUrl must start with postgres:// or postgresql://');
+export interface Db {
+  db: Database;
+  pool: pg.Pool;
+  /** Ends the pool; idempotent. */
+  close(): Promise<void>;
+}
+
+export function checkDatabaseUrl(databaseUrl: unknown): string {
+  if (typeof databaseUrl !== 'string' || !/^postgres(ql)?:\/\//.test(databaseUrl) || !URL.canParse(databaseUrl)) {
+    throw invalidInput('databaseUrl must be a URL starting with postgres:// or postgresql:// (e.g. DATABASE_URL)');
+  }
+  return databaseUrl;
+}
+
+/** A pool and a drizzle instance over it. Connects lazily: nothing happens until the first query. */
+export function createDb({ databaseUrl, max = 5 }: DbOptions): Db {
+  checkDatabaseUrl(databaseUrl);
+  if (!Number.isInteger(max) || max < 1) throw invalidInput(`max must be a positive integer (pool size), got ${String(max)}`);
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
   pool.on('error', () => {}); // an idle client's error surfaces on its next query
   const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  let closing: Promise<void> | undefined;
+  return { db, pool, close: () => (closing ??= pool.end()) };
 }

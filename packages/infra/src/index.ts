@@ -3,5 +3,6 @@ export { InfraError, type InfraErrorCode } from './infra-error.js';
 export { freePort } from './ports.js';
 export { canTraverse, RELOCATION_ROOT } from './postgres-paths.js';
 export { startPostgres, type StartPostgresOptions } from './postgres.js';
-export { ensureRedisServer, startRedis, type RunningServer, type StartRedisOptions } from './redis.js';
-export { provideTestServices } from './test-services.js';
+export { ensureRedisServer, findRedisServer } from './redis-install.js';
+export { startRedis, type RunningServer, type StartRedisOptions } from './redis.js';
+export { provideTestServices, type TestServicesOptions } from './test-services.js';

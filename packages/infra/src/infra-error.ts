@@ -1,4 +1,4 @@
-export type InfraErrorCode = 'missing_binary' | 'start_failed' | 'invalid_option';
+export type InfraErrorCode = 'missing_binary' | 'start_failed' | 'invalid_option' | 'port_in_use';
 
 export class InfraError extends Error {
   constructor(

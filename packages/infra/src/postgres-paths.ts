@@ -4,9 +4,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { InfraError } from './infra-error.js';
 
 const run = promisify(execFile);
 export const RELOCATION_ROOT = '/var/lib/txcat';
@@ -61,7 +62,11 @@ export async function reachableBinaries(nativeDir: string, version: string, user
   return copy;
 }
 
-/** Where the cluster's data lives: <dataDir>/postgres, or a folder under /var/lib/txcat keyed by it. */
+/**
+ * Where the cluster's data lives: <dataDir>/postgres, or a folder under /var/lib/txcat keyed by a
+ * hash of it. Then <dataDir>/postgres is a symlink to it (and <dataDir>/postgres.location says so
+ * in words), so the data persists across restarts and stays findable from the data folder.
+ */
 export async function reachableDataDir(requested: string, user: PostgresUser | undefined, log: (l: string) => void): Promise<string> {
   if (!user || canTraverse(path.dirname(requested), user)) return requested;
   const key = createHash('sha256').update(requested).digest('hex').slice(0, 16);
@@ -71,6 +76,11 @@ export async function reachableDataDir(requested: string, user: PostgresUser | u
   await chmod(path.dirname(relocated), 0o755);
   await mkdir(path.dirname(requested), { recursive: true });
   await writeFile(`${requested}.location`, `${relocated}\n# ${requested} is out of the postgres user's reach, so the cluster lives there.\n`);
-  if (!existsSync(path.join(relocated, 'PG_VERSION'))) log(`${requested} is out of the postgres user's reach: keeping the cluster in ${relocated}`);
+  const link = await lstat(requested).catch(() => undefined);
+  if (!link) await symlink(relocated, requested);
+  else if (!link.isSymbolicLink()) {
+    throw new InfraError('start_failed', `${requested} exists but the postgres user cannot reach it (a parent folder is not world-executable): chmod o+x the parents, or move the data folder`);
+  }
+  if (!existsSync(path.join(relocated, 'PG_VERSION'))) log(`${requested} is out of the postgres user's reach: keeping the cluster in ${relocated} (symlinked)`);
   return relocated;
 }

@@ -1,16 +1,27 @@
 // For vitest globalSetup files: real Redis and Postgres for a workspace's integration tests, taken
 // from the URLs the caller passes (read from REDIS_URL / DATABASE_URL by the setup file) or
-// started in a fresh temporary folder.
+// started in a fresh temporary folder that close() removes.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbedded, type Embedded } from './embedded.js';
 
-export async function provideTestServices(urls: { redisUrl?: string; databaseUrl?: string } = {}): Promise<Embedded> {
+export interface TestServicesOptions {
+  redisUrl?: string;
+  databaseUrl?: string;
+  /** Where starting (and a first-time redis-server install) is narrated; stderr by default. */
+  log?: (line: string) => void;
+}
+
+export async function provideTestServices(options: TestServicesOptions = {}): Promise<Embedded> {
+  const { redisUrl, databaseUrl, log = (line: string) => void process.stderr.write(`[txcat infra] ${line}\n`) } = options;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'txcat-test-'));
   // mkdtemp makes a 0700 folder: open it so that (as root) Postgres can keep its data inside it.
   await chmod(dataDir, 0o755);
-  const services = await startEmbedded({ dataDir, ...urls });
+  const services = await startEmbedded({ dataDir, log, ...(redisUrl ? { redisUrl } : {}), ...(databaseUrl ? { databaseUrl } : {}) }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     ...services,
     async close() {

@@ -1,6 +1,8 @@
-// Copy this into a workspace's test/ folder and name it in vitest.config.ts (globalSetup):
-// integration tests then get real Redis and Postgres URLs through inject('redisUrl') and
-// inject('databaseUrl'). With REDIS_URL / DATABASE_URL set, those servers are used instead.
+// Ready to copy into another workspace's test/ folder (import from '@txcat/infra' there, and add
+// "@txcat/infra": "*" to its devDependencies), then name it in vitest.config.ts:
+//   export default defineTxcatConfig({ globalSetup: ['test/global-setup.ts'] });
+// Tests get the URLs with inject('redisUrl') / inject('databaseUrl'). With REDIS_URL /
+// DATABASE_URL set, those servers are used; otherwise real ones start in a temporary folder.
 import type { TestProject } from 'vitest/node';
 import { provideTestServices } from '../src/index.js';
 

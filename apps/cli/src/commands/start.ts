@@ -6,7 +6,9 @@ import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Redis } from 'ioredis';
+import { availableParallelism } from 'node:os';
 import { parseCommandArgs } from '../args.js';
+import { startFleet } from '../fleet.js';
 import type { CommandContext } from '../command.js';
 import { REPO_ROOT } from '../env.js';
 import { UsageError } from '../errors.js';
@@ -14,16 +16,22 @@ import { classifyTexts, inSlices } from '../knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
-export const startHelp = `Usage: txcat start [--sample FILE.csv]
-Starts Redis and Postgres (unless REDIS_URL / DATABASE_URL are set), applies migrations, seeds the
-taxonomy, builds the prototypes as a version in Postgres, classifies a sample statement and prints it.`;
+export const startHelp = `Usage: txcat start [--sample FILE.csv] [--once]
+Starts Redis and Postgres (unless REDIS_URL / DATABASE_URL are set) and the fleet: the API on PORT
+(3000) and WORKERS worker processes (one per core), prints the URLs, classifies a sample statement
+through the API and runs until SIGINT/SIGTERM.
+--once: no fleet; classify the sample in this process (migrations, taxonomy, prototype version in
+Postgres, embeddings cached in Redis) and exit.`;
 
 const DEFAULT_SAMPLE = path.join(REPO_ROOT, 'apps/cli/data/sample-statement.csv');
 
 export async function runStart(argv: string[], { env, output }: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('start', argv, { sample: { type: 'string' }, help: { type: 'boolean', default: false } });
+  const { values } = parseCommandArgs('start', argv, {
+    sample: { type: 'string' }, once: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+  });
   if (values.help) return output.out(startHelp), 0;
   const sample = await readSample(values.sample ?? DEFAULT_SAMPLE);
+  if (!values.once) return runFleet(sample, { env, output });
 
   const services = await startEmbedded({
     dataDir: env.TXCAT_DATA_DIR, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, log: (line: string) => output.err(line),
@@ -54,6 +62,43 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     redis.disconnect();
     await services.close();
   }
+}
+
+async function runFleet(sample: string[], { env, output }: Pick<CommandContext, 'env' | 'output'>): Promise<number> {
+  const services = await startEmbedded({
+    dataDir: env.TXCAT_DATA_DIR, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, log: (line: string) => output.err(line),
+  });
+  const workers = env.WORKERS ?? availableParallelism();
+  let fleet: Awaited<ReturnType<typeof startFleet>> | undefined;
+  const stop = async () => {
+    await fleet?.close();
+    await services.close();
+  };
+  try {
+    output.err(`starting the API and ${workers} worker process(es)...`);
+    fleet = await startFleet({ redisUrl: services.redisUrl, databaseUrl: services.databaseUrl, port: env.PORT, workers, env: process.env, log: (l) => output.err(l) });
+    output.out(`txcat is running\n  API          ${fleet.url}/v1/classify\n  OpenAPI      ${fleet.url}/docs\n  Bull Board   ${fleet.url}/admin/queues\n  metrics      ${fleet.url}/metrics\n  redis        ${services.redisUrl}\n  postgres     ${redactPassword(services.databaseUrl)}`);
+    const res = await fetch(`${fleet.url}/v1/classify`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ wait: true, transactions: sample.map((description, i) => ({ id: String(i + 1), description })) }),
+    });
+    const body = (await res.json()) as { results?: Array<{ id: string; category: string; confidence: number; level: string; prototypeVersion: number }> };
+    const results = body.results ?? [];
+    output.out(formatTable(['description', 'category', 'confidence', 'level'], results.map((r, i) => [sample[i] ?? r.id, r.category, r.confidence.toFixed(3), r.level])));
+    output.out(`\n${results.length} sample lines classified by the fleet (prototype version ${results[0]?.prototypeVersion ?? '?'}). Ctrl-C stops it.`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      output.err(`${signal}: stopping the fleet`);
+      void stop().then(resolve);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  return 0;
 }
 
 async function readSample(file: string): Promise<string[]> {

@@ -1,0 +1,1 @@
+export { createClient, type ClientOptions, type TxcatClient } from './client.js';

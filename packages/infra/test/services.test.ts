@@ -1,0 +1,13 @@
+// The services test/global-setup.ts provides (the same file other workspaces copy).
+import { Redis } from 'ioredis';
+import { describe, expect, inject, it } from 'vitest';
+import { query } from './helpers.js';
+
+describe('global setup', () => {
+  it('provides a Redis and a Postgres that answer', async () => {
+    const redis = new Redis(inject('redisUrl'));
+    expect(await redis.ping()).toBe('PONG');
+    redis.disconnect();
+    expect(await query(inject('databaseUrl'), 'SELECT current_database() AS db')).toHaveLength(1);
+  });
+});
