@@ -3,8 +3,8 @@
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 export interface TxcatTestOptions {
-  /** Files run once before the workspace's tests (e.g. starting Redis and Postgres). */
-  globalSetup?: string[];
+  /** Real Redis and Postgres for the workspace's tests (see vitest.global-setup.ts). */
+  services?: boolean;
   /** Per-test timeout; model and database tests need more than vitest's 5 s default. */
   testTimeoutMs?: number;
 }
@@ -13,7 +13,7 @@ export function defineTxcatConfig(options: TxcatTestOptions = {}): ViteUserConfi
   return defineConfig({
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      globalSetup: options.globalSetup ?? [],
+      globalSetup: options.services ? [new URL('./vitest.global-setup.ts', import.meta.url).pathname] : [],
       testTimeout: options.testTimeoutMs ?? 30_000,
       hookTimeout: 180_000,
       pool: 'forks',

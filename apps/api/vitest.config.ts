@@ -1,3 +1,3 @@
 import { defineTxcatConfig } from '../../vitest.shared.ts';
 
-export default defineTxcatConfig({ globalSetup: ['test/global-setup.ts'] });
+export default defineTxcatConfig({ services: true });

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@txcat/infra';
 // The API through real HTTP, against real Redis and Postgres (no worker: jobs stay queued).
 import { randomBytes } from 'node:crypto';
 import { CLASSIFY_JOB } from '@txcat/contracts';
@@ -5,13 +6,12 @@ import { createDb, migrate } from '@txcat/db';
 import { seedDefaultTaxonomy } from '@txcat/training';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServer, type TxcatServer } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 let server: TxcatServer;
 let base: string;
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase(inject('databaseUrl'));
+  const databaseUrl = await createTestDatabase(inject('databaseUrl'));
   await migrate({ databaseUrl });
   const store = createDb({ databaseUrl });
   await seedDefaultTaxonomy(store.db);

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@txcat/infra';
 // A real worker process's logic against real Redis, Postgres and the model, fed through BullMQ.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -7,7 +8,6 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorker, type TxcatWorker } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 const MODELS = path.resolve(import.meta.dirname, '../../../models');
 const prefix = `test-${randomBytes(4).toString('hex')}`;
@@ -36,7 +36,7 @@ async function run(name: string, data: unknown, attempts = 1) {
 }
 
 beforeAll(async () => {
-  databaseUrl = await freshDatabase(inject('databaseUrl'));
+  databaseUrl = await createTestDatabase(inject('databaseUrl'));
   worker = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *' });
 });
 afterAll(async () => {

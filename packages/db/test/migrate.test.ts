@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@txcat/infra';
 // Migrations: idempotent, safe from several connections at once, and in step with the schema.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -5,7 +6,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { createDb, migrate, MIGRATIONS_FOLDER } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 async function appliedCount(databaseUrl: string): Promise<number> {
   const store = createDb({ databaseUrl });
@@ -19,7 +19,7 @@ async function appliedCount(databaseUrl: string): Promise<number> {
 
 describe('migrate', () => {
   it('applies every migration once; a second run is a no-op', async () => {
-    const url = await freshDatabase(inject('databaseUrl'));
+    const url = await createTestDatabase(inject('databaseUrl'));
     const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => f.endsWith('.sql')).length;
     await migrate({ databaseUrl: url });
     expect(await appliedCount(url)).toBe(files);
@@ -28,7 +28,7 @@ describe('migrate', () => {
   });
 
   it('is safe from three connections at once (advisory lock)', async () => {
-    const url = await freshDatabase(inject('databaseUrl'));
+    const url = await createTestDatabase(inject('databaseUrl'));
     await Promise.all([migrate({ databaseUrl: url }), migrate({ databaseUrl: url }), migrate({ databaseUrl: url })]);
     expect(await appliedCount(url)).toBe((await readdir(MIGRATIONS_FOLDER)).filter((f) => f.endsWith('.sql')).length);
   });

@@ -1,13 +1,13 @@
+import { createTestDatabase } from '@txcat/infra';
 // Prototype versions against a real Postgres, in a database of this file's own.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, loadActivePrototypes, migrate, savePrototypeVersion, seedTaxonomy, type Db, type PrototypeVersionInput } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 const CATEGORIES = ['FOOD_AND_DRINK', 'TRANSPORTATION', 'RENT_AND_UTILITIES'];
 let store: Db;
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase(inject('databaseUrl'));
+  const databaseUrl = await createTestDatabase(inject('databaseUrl'));
   await migrate({ databaseUrl });
   store = createDb({ databaseUrl, max: 8 });
   await seedTaxonomy(store.db, CATEGORIES.map((name) => ({ name, description: name.toLowerCase(), examples: [] })));

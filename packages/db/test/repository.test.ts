@@ -1,7 +1,7 @@
+import { createTestDatabase } from '@txcat/infra';
 // Taxonomy and feedback against a real Postgres, in a database of this file's own.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addExamples, createDb, listCategories, listExamples, listFeedback, migrate, seedTaxonomy, upsertFeedback, type Db } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 const seed = [
   { name: 'FOOD_AND_DRINK', description: 'food', examples: ['STARBUCKS', 'MCDONALDS'] },
@@ -10,7 +10,7 @@ const seed = [
 
 let store: Db;
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase(inject('databaseUrl'));
+  const databaseUrl = await createTestDatabase(inject('databaseUrl'));
   await migrate({ databaseUrl });
   store = createDb({ databaseUrl });
   return () => store.close();

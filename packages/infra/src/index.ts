@@ -5,4 +5,4 @@ export { canTraverse, RELOCATION_ROOT } from './postgres-paths.js';
 export { startPostgres, type StartPostgresOptions } from './postgres.js';
 export { ensureRedisServer, findRedisServer } from './redis-install.js';
 export { startRedis, type RunningServer, type StartRedisOptions } from './redis.js';
-export { provideTestServices, type TestServicesOptions } from './test-services.js';
+export { createTestDatabase, provideTestServices, type TestServicesOptions } from './test-services.js';

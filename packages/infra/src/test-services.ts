@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // For vitest globalSetup files: real Redis and Postgres for a workspace's integration tests, taken
 // from the URLs the caller passes (read from REDIS_URL / DATABASE_URL by the setup file) or
 // started in a fresh temporary folder that close() removes.
@@ -29,4 +30,20 @@ export async function provideTestServices(options: TestServicesOptions = {}): Pr
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new empty database on a test server (each test file gets its own); returns its URL. */
+export async function createTestDatabase(serverUrl: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

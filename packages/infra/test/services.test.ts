@@ -1,4 +1,4 @@
-// The services test/global-setup.ts provides (the same file other workspaces copy).
+// The services the repository's vitest.global-setup.ts provides to every workspace that asks.
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { query } from './helpers.js';

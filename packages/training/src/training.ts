@@ -31,10 +31,15 @@ async function trainingExamples(db: Database) {
 }
 
 /** Builds a new prototype version from every example and correction, and returns it. */
-export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity): Promise<ActivePrototypes> {
+export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity, options: { onlyIfStale?: boolean } = {}): Promise<ActivePrototypes> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${RETRAIN_LOCK})`);
     const examples = await trainingExamples(db);
+    if (options.onlyIfStale) {
+      // Checked under the lock: of several processes starting at once, one builds, the rest reuse.
+      const active = await loadActivePrototypes(db);
+      if (active && active.modelName === model.name && active.modelVariant === model.variant && active.exampleCount === examples.length) return active;
+    }
     const prototypes = await trainPrototypes(examples, inSlices(embed));
     await savePrototypeVersion(db, {
       modelName: model.name, modelVariant: model.variant, center: prototypes.center,
@@ -49,8 +54,5 @@ export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity
 
 /** The active version when it was built by this model from the current examples; else a new one. */
 export async function ensurePrototypes(db: Database, embed: EmbedFn, model: ModelIdentity): Promise<ActivePrototypes> {
-  const active = await loadActivePrototypes(db);
-  const count = (await trainingExamples(db)).length;
-  if (active && active.modelName === model.name && active.modelVariant === model.variant && active.exampleCount === count) return active;
-  return retrain(db, embed, model);
+  return retrain(db, embed, model, { onlyIfStale: true });
 }

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@txcat/infra';
 // Seeding, retraining and the version lifecycle against a real Postgres and the real model.
 import path from 'node:path';
 import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
@@ -5,7 +6,6 @@ import { createDb, listCategories, migrate, upsertFeedback } from '@txcat/db';
 import { createEmbedder, defaultModelDir, type Embedder } from '@txcat/inference';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensurePrototypes, retrain, seedDefaultTaxonomy } from '../src/index.js';
-import { freshDatabase } from './fresh-database.js';
 
 const MODELS = path.resolve(import.meta.dirname, '../../../models');
 const model = { name: 'all-minilm-l6-v2', variant: 'fp32' };
@@ -14,7 +14,7 @@ let store: ReturnType<typeof createDb>;
 
 beforeAll(async () => {
   embedder = await createEmbedder({ modelDir: defaultModelDir(MODELS, 'fp32') });
-  const databaseUrl = await freshDatabase(inject('databaseUrl'));
+  const databaseUrl = await createTestDatabase(inject('databaseUrl'));
   await migrate({ databaseUrl });
   store = createDb({ databaseUrl, max: 6 });
   await seedDefaultTaxonomy(store.db);
@@ -56,5 +56,13 @@ describe('training', () => {
     const results = await Promise.all([retrain(store.db, embed, model), retrain(store.db, embed, model)]);
     expect(results[0]!.version).not.toBe(results[1]!.version);
     for (const r of results) expect(r.categories).toHaveLength(16);
+  });
+});
+
+describe('several processes starting at once', () => {
+  it('build one version between them, not one each', async () => {
+    await upsertFeedback(store.db, { transactionId: 'tx-race', description: 'QWERTY 1', merchantKey: 'qwerty', category: 'TRAVEL' });
+    const versions = await Promise.all([1, 2, 3].map(() => ensurePrototypes(store.db, embed, model)));
+    expect(new Set(versions.map((v) => v.version)).size).toBe(1);
   });
 });
