@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   WORKER_CLASSIFY_CONCURRENCY: z.coerce.number().int().positive().default(64),
   WORKER_THREADS: z.coerce.number().int().positive().optional(),
   RETRAIN_CRON: z.string().min(1).default('0 * * * *'),
+  /** How long a job's lock lives without renewal: a killed worker's jobs are retried after it. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type WorkerEnv = z.infer<typeof EnvSchema>;

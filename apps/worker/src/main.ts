@@ -19,6 +19,7 @@ const worker = await createWorker({
   classifyConcurrency: env.WORKER_CLASSIFY_CONCURRENCY,
   threads: env.WORKER_THREADS,
   retrainCron: env.RETRAIN_CRON,
+  lockDurationMs: env.WORKER_LOCK_DURATION_MS,
   log,
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

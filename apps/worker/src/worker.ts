@@ -21,12 +21,17 @@ export interface WorkerOptions {
   classifyConcurrency?: number;
   /** Engine threads (default: the cores). */
   threads?: number;
+  /**
+   * Job lock lifetime; a worker that dies (SIGKILL, power loss) stops renewing it and BullMQ's
+   * stalled-job check hands its jobs to another worker after about this long.
+   */
+  lockDurationMs?: number;
   /** Cron pattern of the retrain job scheduler; null registers none. */
   retrainCron?: string | null;
   log?: (line: string) => void;
 }
 
-export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *' } as const;
+export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000 } as const;
 
 /** ioredis options from a redis:// or rediss:// URL, for workers (maxRetriesPerRequest: null). */
 export function redisOptions(url: string): RedisOptions {
@@ -73,10 +78,11 @@ export async function createWorker(options: WorkerOptions) {
   };
   // BullMQ gets options, not our instance: it then owns (and closes) the connections it makes.
   const common = { connection: redisOptions(o.redisUrl), prefix: o.prefix };
+  const locks = { lockDuration: o.lockDurationMs, stalledInterval: Math.max(1000, Math.floor(o.lockDurationMs / 2)) };
   const workers = [
-    new Worker(CLASSIFY_JOB.queue, processor(handleClassify), { ...common, concurrency: o.classifyConcurrency }),
-    new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, concurrency: 8 }),
-    new Worker(RETRAIN_JOB.queue, processor(handleRetrain), { ...common, concurrency: 1 }),
+    new Worker(CLASSIFY_JOB.queue, processor(handleClassify), { ...common, ...locks, concurrency: o.classifyConcurrency }),
+    new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, ...locks, concurrency: 8 }),
+    new Worker(RETRAIN_JOB.queue, processor(handleRetrain), { ...common, ...locks, concurrency: 1 }),
   ];
   for (const w of workers) w.on('error', (e) => log(`worker ${w.name}: ${e.message}`));
   if (o.retrainCron) {
