@@ -35,10 +35,46 @@ export function defaultModelDir(modelsRoot: string, variant: ModelVariant): stri
   return path.join(modelsRoot, variant === 'fp32' ? DEFAULT_MODEL_NAME : `${DEFAULT_MODEL_NAME}-${variant}`);
 }
 
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new InferenceError('invalid_input', `${file} is not valid JSON; restore it (npm run build rebuilds txcat's own models)`, { cause });
+  }
+}
+
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPositiveInteger = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+/** Validates a parsed manifest.json; `where` names the file in the error. */
+export function parseManifest(value: unknown, where = 'manifest.json'): ModelManifest {
+  const problems: string[] = [];
+  const m = isObject(value) ? value : {};
+  if (!isObject(value)) problems.push('it is not a JSON object');
+  if (typeof m.name !== 'string' || m.name === '') problems.push('name must be a non-empty string');
+  if (typeof m.variant !== 'string' || m.variant === '') problems.push('variant must be a non-empty string');
+  if (!isPositiveInteger(m.dimensions)) problems.push('dimensions must be a positive integer');
+  if (!isPositiveInteger(m.maxTokens) || (m.maxTokens as number) < 2) problems.push('maxTokens must be an integer >= 2');
+  if (m.pooling !== 'mean') problems.push('pooling must be "mean" (the only pooling this package implements)');
+  if (typeof m.normalize !== 'boolean') problems.push('normalize must be a boolean');
+  const files = isObject(m.files) ? m.files : undefined;
+  if (!files) problems.push('files must be an object of { sha256, bytes }');
+  for (const [file, entry] of Object.entries(files ?? {})) {
+    if (!isObject(entry) || typeof entry.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(entry.sha256) || !Number.isInteger(entry.bytes)) {
+      problems.push(`files["${file}"] must be { sha256: 64 hex digits, bytes: integer }`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new InferenceError('invalid_input', `${where} is not a valid model manifest: ${problems.join('; ')}. Rebuild it (npm run build) or delete it to use the folder's config.json`);
+  }
+  return value as ModelManifest;
 }
 
 /** Reads a model folder's description: its manifest, or one derived from config.json. */
@@ -49,14 +85,14 @@ export async function loadModelDir(dir: string): Promise<ModelManifest> {
     }
   }
   const manifestPath = path.join(dir, MODEL_FILES.manifest);
-  if (existsSync(manifestPath)) return JSON.parse(await readFile(manifestPath, 'utf8')) as ModelManifest;
-  const config = JSON.parse(await readFile(path.join(dir, MODEL_FILES.config), 'utf8')) as { hidden_size?: number; max_position_embeddings?: number };
-  if (!config.hidden_size) throw new InferenceError('invalid_input', `${dir}/config.json has no hidden_size; it is not a transformer encoder config`);
+  if (existsSync(manifestPath)) return parseManifest(await readJson(manifestPath), manifestPath);
+  const config = (await readJson(path.join(dir, MODEL_FILES.config))) as { hidden_size?: unknown; max_position_embeddings?: unknown };
+  if (!isPositiveInteger(config.hidden_size)) throw new InferenceError('invalid_input', `${dir}/config.json has no hidden_size; it is not a transformer encoder config`);
   return {
     name: path.basename(dir),
     variant: 'custom',
     dimensions: config.hidden_size,
-    maxTokens: config.max_position_embeddings ?? 512,
+    maxTokens: isPositiveInteger(config.max_position_embeddings) ? config.max_position_embeddings : 512,
     pooling: 'mean',
     normalize: true,
     files: {},

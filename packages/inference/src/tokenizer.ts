@@ -25,6 +25,9 @@ export interface TextTokenizer {
 
 /** Pads token id lists to the longest of them (pad id 0, attention 0). */
 export function padBatch(encoded: number[][]): EncodedBatch {
+  if (encoded.length === 0 || encoded.some((ids) => ids.length === 0)) {
+    throw new InferenceError('invalid_input', 'padBatch needs at least one token list, and no empty ones');
+  }
   const seqLen = Math.max(...encoded.map((e) => e.length));
   const size = encoded.length * seqLen;
   const inputIds = new BigInt64Array(size);

