@@ -1,6 +1,6 @@
 // The /v1 routes: validate, enqueue, answer. A 202 means the job is in Redis.
 import { randomUUID } from 'node:crypto';
-import { CLASSIFY_JOB, ContractError, describeIssues, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { CLASSIFY_JOB, DEFAULT_JOB_OPTIONS, ContractError, describeIssues, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { addExamples, listCategories, loadActivePrototypes, seedTaxonomy, type Database } from '@txcat/db';
 import type { Job, Queue, QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
@@ -15,13 +15,6 @@ export interface RouteContext {
   waitTimeoutMs: number;
 }
 
-/** Retries with exponential backoff and jitter for transient failures; finished jobs expire. */
-const JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
-  removeOnComplete: { age: 24 * 3600, count: 100_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const r = schema.safeParse(body);
@@ -49,7 +42,7 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       throw new HttpError(413, `transactions: ${body.transactions.length} given, at most ${MAX_TRANSACTIONS_PER_JOB} per request; split the batch`);
     }
     const { wait, ...payload } = parse(ClassifyRequest, body);
-    const job = await ctx.queues.classify.add(CLASSIFY_JOB.name, CLASSIFY_JOB.parsePayload(payload), { ...JOB_OPTIONS, jobId: randomUUID() });
+    const job = await ctx.queues.classify.add(CLASSIFY_JOB.name, CLASSIFY_JOB.parsePayload(payload), { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });
     if (!wait) return reply.status(202).send({ jobId: job.id });
     try {
       const result = CLASSIFY_JOB.parseResult(await job.waitUntilFinished(ctx.classifyEvents, ctx.waitTimeoutMs));
@@ -71,12 +64,12 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/feedback', async (request, reply) => {
     const payload = parse(FeedbackRequest, request.body);
     await knownCategory(ctx.db, payload.category);
-    const job = await ctx.queues.feedback.add(FEEDBACK_JOB.name, payload, { ...JOB_OPTIONS, jobId: randomUUID() });
+    const job = await ctx.queues.feedback.add(FEEDBACK_JOB.name, payload, { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });
     return reply.status(202).send({ jobId: job.id });
   });
 
   app.post('/v1/retrain', async (_request, reply) => {
-    const job = await ctx.queues.retrain.add(RETRAIN_JOB.name, { reason: 'manual' }, { ...JOB_OPTIONS, jobId: randomUUID() });
+    const job = await ctx.queues.retrain.add(RETRAIN_JOB.name, { reason: 'manual' }, { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });
     return reply.status(202).send({ jobId: job.id });
   });
 

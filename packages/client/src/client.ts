@@ -1,7 +1,7 @@
 // A typed client for services that enqueue directly on the fleet's queues (no HTTP): the same job
 // contracts as the API, results through BullMQ QueueEvents.
 import { randomUUID } from 'node:crypto';
-import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB, type JobDefinition, type PayloadOf, type ResultOf } from '@txcat/contracts';
+import { CLASSIFY_JOB, DEFAULT_JOB_OPTIONS, FEEDBACK_JOB, RETRAIN_JOB, type JobDefinition, type PayloadOf, type ResultOf } from '@txcat/contracts';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
@@ -15,12 +15,6 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-const JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
-  removeOnComplete: { age: 24 * 3600, count: 100_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 
 export function createClient({ connection, prefix = 'txcat', timeoutMs = 30_000 }: ClientOptions) {
   const owned = typeof connection === 'string';
@@ -41,7 +35,7 @@ export function createClient({ connection, prefix = 'txcat', timeoutMs = 30_000 
     const data = job.parsePayload(payload);
     const { queue, events: queueEvents } = lane(job);
     await queueEvents.waitUntilReady();
-    const added = await queue.add(job.name, data, { ...JOB_OPTIONS, jobId: randomUUID() });
+    const added = await queue.add(job.name, data, { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });
     return job.parseResult(await added.waitUntilFinished(queueEvents, timeoutMs)) as ResultOf<J>;
   }
   return {

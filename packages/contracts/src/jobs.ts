@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { defineJob } from './define-job.js';
 
 export const MAX_TRANSACTIONS_PER_JOB = 1000;
+
+/** How producers enqueue: retries with exponential backoff and jitter; finished jobs expire. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
 export const MAX_DESCRIPTION_LENGTH = 500;
 
 const description = z.string().trim().min(1, 'must not be empty').max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
