@@ -72,6 +72,27 @@ describe('the fleet over HTTP', () => {
     expect((answer.body.results as Array<{ prototypeVersion: number }>)[0]!.prototypeVersion).toBe(after.version);
   });
 
+  it('answers a repeated description from the result cache, and DELETE /v1/cache empties it', async () => {
+    const line = [{ id: 'r', description: `QUIXOTIC LAUNDROMAT ${randomBytes(3).toString('hex')}` }];
+    const before = worker.results!.stats();
+    const first = await post('/v1/classify', { wait: true, transactions: line });
+    const second = await post('/v1/classify', { wait: true, transactions: [{ ...line[0], id: 'r2', description: line[0]!.description.toLowerCase() }] });
+    const after = worker.results!.stats();
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(1);
+    const [a, b] = [first, second].map((r) => (r.body.results as Array<Record<string, unknown>>)[0]!);
+    expect({ ...b, id: 'r' }).toEqual(a);
+    const cleared = (await (await fetch(`${base}/v1/cache`, { method: 'DELETE' })).json()) as { removed: number };
+    expect(cleared.removed).toBeGreaterThanOrEqual(1);
+    await post('/v1/classify', { wait: true, transactions: line });
+    expect(worker.results!.stats().misses - after.misses).toBe(1);
+  });
+
+  it('lists the model variants under models/ with verified checksums', async () => {
+    const { models } = (await (await fetch(`${base}/v1/models`)).json()) as { models: Array<{ id: string; verified: boolean; manifest: { variant: string } }> };
+    expect(models.map((m) => [m.id, m.verified, m.manifest.variant])).toEqual([['all-minilm-l6-v2', true, 'fp32'], ['all-minilm-l6-v2-int8', true, 'int8']]);
+  });
+
   it('serves another Node service that enqueues directly with the typed client', async () => {
     const client = createClient({ connection: services.redisUrl, prefix });
     try {

@@ -5,6 +5,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TXCAT_QUEUE_PREFIX: z.string().min(1).default('txcat'),
+  TXCAT_MODELS_DIR: z.string().min(1).optional(),
   CLASSIFY_WAIT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

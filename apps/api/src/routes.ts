@@ -1,8 +1,11 @@
 // The /v1 routes: validate, enqueue, answer. A 202 means the job is in Redis.
 import { randomUUID } from 'node:crypto';
+import { clearByPrefix, resultCachePrefix } from '@txcat/cache';
 import { CLASSIFY_JOB, DEFAULT_JOB_OPTIONS, ContractError, describeIssues, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { discoverModels } from '@txcat/inference';
 import { addExamples, listCategories, loadActivePrototypes, seedTaxonomy, type Database } from '@txcat/db';
 import type { Job, Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { HttpError } from './http-errors.js';
@@ -13,6 +16,9 @@ export interface RouteContext {
   queues: { classify: Queue; feedback: Queue; retrain: Queue };
   classifyEvents: QueueEvents;
   waitTimeoutMs: number;
+  redis: Redis;
+  prefix: string;
+  modelsDir: string;
 }
 
 
@@ -79,6 +85,12 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const { version, createdAt, exampleCount, modelName, modelVariant, categories } = active;
     return { version, createdAt, exampleCount, modelName, modelVariant, categories };
   });
+
+  app.get('/v1/models', async () => ({
+    models: (await discoverModels(ctx.modelsDir)).map(({ id, manifest, verified, problems }) => ({ id, verified, problems, manifest: manifest ?? null })),
+  }));
+
+  app.delete('/v1/cache', async () => ({ removed: await clearByPrefix(ctx.redis, resultCachePrefix(ctx.prefix)) }));
 
   app.get('/v1/categories', async () => ({ categories: await listCategories(ctx.db) }));
 

@@ -1,10 +1,12 @@
 // createServer(): the HTTP API. It validates and enqueues; workers do the work. Health, readiness,
 // Prometheus metrics, the OpenAPI document at /docs and Bull Board at /admin/queues.
+import { fileURLToPath } from 'node:url';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb } from '@txcat/db';
+import { discoverModels } from '@txcat/inference';
 import { Queue, QueueEvents } from 'bullmq';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
@@ -13,6 +15,9 @@ import { sendError } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes } from './routes.js';
 
+/** The repository's models/ folder (apps/api/dist/server.js -> ../../../models). */
+export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../../models', import.meta.url));
+
 export interface ServerOptions {
   redisUrl: string;
   databaseUrl: string;
@@ -20,9 +25,11 @@ export interface ServerOptions {
   /** How long `"wait": true` waits for the result before answering 202. */
   waitTimeoutMs?: number;
   logger?: boolean;
+  /** Where model variants live (GET /v1/models lists and verifies them). */
+  modelsDir?: string;
 }
 
-export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', waitTimeoutMs = 10_000, logger = false }: ServerOptions) {
+export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', waitTimeoutMs = 10_000, logger = false, modelsDir = DEFAULT_MODELS_DIR }: ServerOptions) {
   const app = Fastify({ logger, bodyLimit: 1 << 20 });
   const store = createDb({ databaseUrl });
   // Producers fail fast when Redis is away (503), rather than queueing commands in memory.
@@ -55,12 +62,13 @@ export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', wa
 
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: `no route ${request.method} ${request.url}; see /docs` }));
-  registerRoutes(app, { db: store.db, queues, classifyEvents, waitTimeoutMs });
+  registerRoutes(app, { db: store.db, queues, classifyEvents, waitTimeoutMs, redis: connection, prefix, modelsDir });
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_request, reply) => {
     const checks = {
       redis: await connection.ping().then(() => 'ok', (e: Error) => e.message),
       postgres: await store.pool.query('SELECT 1').then(() => 'ok', (e: Error) => e.message),
+      model: await discoverModels(modelsDir).then((ms) => (ms.some((m) => m.verified) ? 'ok' : `no verified model under ${modelsDir}; run npm run build`), (e: Error) => e.message),
       workers: await queues.classify.getWorkersCount().then((n) => (n > 0 ? 'ok' : 'no classify worker is connected'), (e: Error) => e.message),
     };
     const ok = Object.values(checks).every((c) => c === 'ok');

@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   RETRAIN_CRON: z.string().min(1).default('0 * * * *'),
   /** How long a job's lock lives without renewal: a killed worker's jobs are retried after it. */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
+  /** Share classification results in Redis across the fleet (off: every answer is computed). */
+  RESULT_CACHE: z.enum(['on', 'off']).default('on'),
+  RESULT_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
 });
 
 export type WorkerEnv = z.infer<typeof EnvSchema>;

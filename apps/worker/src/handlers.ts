@@ -1,18 +1,24 @@
 // Job handlers: parse the payload with the job's contract (a bad payload is not retried), do the
 // work, return the contract's result. Errors are mapped to BullMQ outcomes in one place.
+import type { ResultCache } from '@txcat/cache';
 import { classifyEmbedding, normalizeStatementLine, type EmbedFn } from '@txcat/classifier';
-import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ResultOf } from '@txcat/contracts';
+import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ClassifyResultOutput, type ResultOf } from '@txcat/contracts';
 import { DbError, upsertFeedback, type Database } from '@txcat/db';
 import { InferenceError } from '@txcat/inference';
 import { retrain, type ModelIdentity } from '@txcat/training';
 import { UnrecoverableError } from 'bullmq';
 import type { PrototypeStore } from './prototype-store.js';
 
+/** A result as cached: everything but the caller's transaction id. */
+export type CachedResult = Omit<ClassifyResultOutput, 'id'>;
+
 export interface HandlerContext {
   db: Database;
   embed: EmbedFn;
   prototypes: PrototypeStore;
   model: ModelIdentity;
+  /** Shared answers keyed by description, model and prototype version; absent = always compute. */
+  results?: ResultCache<CachedResult>;
 }
 
 /** The one place where errors become BullMQ outcomes: what cannot succeed on retry fails for good. */
@@ -29,14 +35,18 @@ export const merchantKey = (description: string) => normalizeStatementLine(descr
 export async function handleClassify(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof CLASSIFY_JOB>> {
   const { transactions } = CLASSIFY_JOB.parsePayload(data);
   const version = ctx.prototypes.current();
-  const vectors = await ctx.embed(transactions.map((t) => normalizeStatementLine(t.description)));
   const modelVersion = `${ctx.model.name}@${ctx.model.variant}`;
-  return {
-    results: transactions.map((t, i) => {
-      const c = classifyEmbedding(vectors[i] as Float32Array, version);
-      return { id: t.id, category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion, prototypeVersion: version.version };
-    }),
-  };
+  const keys = transactions.map((t) => ({ description: t.description, model: modelVersion, version: version.version }));
+  const cached = (await ctx.results?.getMany(keys)) ?? [];
+  const missing = transactions.map((_, i) => i).filter((i) => cached[i] === undefined);
+  const vectors = missing.length > 0 ? await ctx.embed(missing.map((i) => normalizeStatementLine(transactions[i]!.description))) : [];
+  const fresh = missing.map((i, j) => {
+    const c = classifyEmbedding(vectors[j] as Float32Array, version);
+    return { key: keys[i]!, value: { category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion, prototypeVersion: version.version } };
+  });
+  await ctx.results?.setMany(fresh);
+  const computed = new Map(missing.map((i, j) => [i, fresh[j]!.value]));
+  return { results: transactions.map((t, i) => ({ id: t.id, ...(cached[i] ?? computed.get(i)!) })) };
 }
 
 export async function handleFeedback(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof FEEDBACK_JOB>> {

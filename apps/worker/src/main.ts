@@ -20,6 +20,8 @@ const worker = await createWorker({
   threads: env.WORKER_THREADS,
   retrainCron: env.RETRAIN_CRON,
   lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+  resultCache: env.RESULT_CACHE === 'on',
+  resultCacheTtlSeconds: env.RESULT_CACHE_TTL_SECONDS,
   log,
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

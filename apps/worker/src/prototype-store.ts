@@ -27,13 +27,16 @@ export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000,
   }
 
   async function listen(): Promise<void> {
+    if (closed) return;
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on('notification', () => void reload().catch((e: unknown) => log(`reloading prototypes failed: ${String(e)}`)));
     client.on('error', (e) => {
+      if (closed) return;
       log(`prototype listener lost its connection (${e.message}); reconnecting`);
-      if (!closed) setTimeout(() => void listen().then(reload).catch(() => {}), 1000);
+      setTimeout(() => void listen().then(reload).catch(() => {}), 1000).unref();
     });
     await client.connect();
+    if (closed) return void (await client.end());
     await client.query(`LISTEN ${PROTOTYPES_CHANNEL}`);
     listener = client;
   }

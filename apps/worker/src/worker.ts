@@ -1,14 +1,14 @@
 // createWorker(): one worker process. It applies migrations, seeds the taxonomy, loads, verifies
 // and warms the model, makes sure a prototype version exists, then consumes the classify,
 // feedback and retrain queues. Ready means all of that is done.
-import { createEmbeddingCache } from '@txcat/cache';
+import { createEmbeddingCache, createResultCache, resultCachePrefix } from '@txcat/cache';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import { handleClassify, handleFeedback, handleRetrain, toJobError, type HandlerContext } from './handlers.js';
+import { handleClassify, handleFeedback, handleRetrain, toJobError, type CachedResult, type HandlerContext } from './handlers.js';
 import { createPrototypeStore } from './prototype-store.js';
 
 export interface WorkerOptions {
@@ -28,10 +28,13 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** Cron pattern of the retrain job scheduler; null registers none. */
   retrainCron?: string | null;
+  /** Share classification results in Redis (default true; false computes every answer). */
+  resultCache?: boolean;
+  resultCacheTtlSeconds?: number;
   log?: (line: string) => void;
 }
 
-export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000 } as const;
+export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000, resultCache: true } as const;
 
 /** ioredis options from a redis:// or rediss:// URL, for workers (maxRetriesPerRequest: null). */
 export function redisOptions(url: string): RedisOptions {
@@ -68,7 +71,8 @@ export async function createWorker(options: WorkerOptions) {
   const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log });
   await prototypes.start();
 
-  const ctx: HandlerContext = { db: store.db, embed, prototypes, model };
+  const results = o.resultCache ? createResultCache<CachedResult>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;
+  const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results };
   const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) => {
     try {
       return await handler(job.data, ctx);
@@ -96,6 +100,7 @@ export async function createWorker(options: WorkerOptions) {
     model,
     engine,
     cache,
+    results,
     prototypes,
     /** Stops taking jobs, lets active ones finish, then releases the model, Redis and Postgres. */
     async close(): Promise<void> {

@@ -7,3 +7,12 @@ export {
   type EmbeddingCache,
   type EmbeddingCacheOptions,
 } from './embedding-cache.js';
+export {
+  clearByPrefix,
+  createResultCache,
+  RESULT_CACHE_DEFAULTS,
+  resultCachePrefix,
+  type ResultCache,
+  type ResultCacheOptions,
+  type ResultKey,
+} from './result-cache.js';

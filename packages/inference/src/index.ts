@@ -4,8 +4,8 @@ export { createEmbedder, createSession, resolveEmbedderOptions, runEncoded, EMBE
 export { createEngine, createEngineSet, type Engine, type EngineOptions, type EngineStats } from './engine.js';
 export { InferenceError, type InferenceErrorCode } from './inference-error.js';
 export {
-  defaultModelDir, loadModelDir, parseManifest, sha256File, verifyModelDir, DEFAULT_MODEL_NAME, MODEL_FILES, MODEL_VARIANTS,
-  type FileCheck, type ManifestFile, type ModelManifest, type ModelVariant,
+  defaultModelDir, discoverModels, loadModelDir, parseManifest, sha256File, verifyModelDir, DEFAULT_MODEL_NAME, MODEL_FILES, MODEL_VARIANTS,
+  type DiscoveredModel, type FileCheck, type ManifestFile, type ModelManifest, type ModelVariant,
 } from './model-dir.js';
 export { meanPoolNormalize } from './pooling.js';
 export { createInferencePool, type InferencePool, type InferencePoolOptions } from './pool/pool.js';

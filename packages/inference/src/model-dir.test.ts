@@ -65,3 +65,29 @@ describe('resolveEmbedderOptions', () => {
     expect(() => resolveEmbedderOptions(options as never)).toThrow(message);
   });
 });
+
+describe('discoverModels', () => {
+  it('lists model folders with their manifests and notices a changed file', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { createHash } = await import('node:crypto');
+    const { discoverModels } = await import('./model-dir.js');
+    const root = await mkdtemp(path.join(tmpdir(), 'txcat-models-'));
+    const files = { 'onnx/model.onnx': 'weights', 'tokenizer.json': '{}', 'config.json': '{"hidden_size": 8}' };
+    const write = async (dir: string) => {
+      await mkdir(path.join(root, dir, 'onnx'), { recursive: true });
+      for (const [f, text] of Object.entries(files)) await writeFile(path.join(root, dir, f), text);
+    };
+    await write('good');
+    const sums = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, { sha256: createHash('sha256').update(t).digest('hex'), bytes: t.length }]));
+    await writeFile(path.join(root, 'good', 'manifest.json'), JSON.stringify({ ...manifest, files: sums }));
+    await write('plain'); // no manifest: usable, but nothing to verify
+    await mkdir(path.join(root, 'not-a-model'));
+    let found = await discoverModels(root);
+    expect(found.map((m) => [m.id, m.verified, m.manifest?.variant])).toEqual([['good', true, 'int8'], ['plain', false, 'custom']]);
+    await writeFile(path.join(root, 'good', 'onnx/model.onnx'), 'tampered');
+    found = await discoverModels(root);
+    expect(found[0]).toMatchObject({ id: 'good', verified: false, problems: [expect.stringMatching(/^onnx\/model\.onnx: sha256 /)] });
+    expect(await discoverModels(path.join(root, 'absent'))).toEqual([]);
+  });
+});

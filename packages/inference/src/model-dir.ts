@@ -2,7 +2,7 @@
 // and (for models txcat built) manifest.json with the sha256 of every file.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InferenceError } from './inference-error.js';
 
@@ -119,4 +119,49 @@ export async function verifyModelDir(dir: string): Promise<{ ok: boolean; files:
     files.push(actual === expected.sha256 ? { file, ok: true } : { file, ok: false, reason: `sha256 ${actual} != ${expected.sha256}` });
   }
   return { ok: files.every((f) => f.ok), files };
+}
+
+export interface DiscoveredModel {
+  /** Folder name under the models root. */
+  id: string;
+  dir: string;
+  manifest?: ModelManifest;
+  /** True when every file the manifest lists matches its sha256; false with `problems` otherwise. */
+  verified: boolean;
+  problems: string[];
+}
+
+const verifiedCache = new Map<string, { stamp: string; result: { ok: boolean; files: FileCheck[] } }>();
+
+/** A cheap fingerprint of a folder's files (size and mtime), so a re-check hashes only on change. */
+async function stampOf(dir: string, files: string[]): Promise<string> {
+  const parts = await Promise.all(files.map((f) => stat(path.join(dir, f)).then((s) => `${f}:${s.size}:${s.mtimeMs}`, () => `${f}:missing`)));
+  return parts.join('|');
+}
+
+/**
+ * Every model folder under `modelsRoot` (one level deep: a folder with onnx/model.onnx), each with
+ * its manifest and whether its checksums verified. Hashes are recomputed only when a file changed.
+ */
+export async function discoverModels(modelsRoot: string): Promise<DiscoveredModel[]> {
+  const entries = await readdir(modelsRoot, { withFileTypes: true }).catch(() => []);
+  const found: DiscoveredModel[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = path.join(modelsRoot, entry.name);
+    if (!existsSync(path.join(dir, MODEL_FILES.onnx)) && !existsSync(path.join(dir, MODEL_FILES.manifest))) continue;
+    try {
+      const manifest = await loadModelDir(dir);
+      const stamp = await stampOf(dir, Object.keys(manifest.files));
+      let cached = verifiedCache.get(dir);
+      if (cached?.stamp !== stamp) {
+        cached = { stamp, result: await verifyModelDir(dir) };
+        verifiedCache.set(dir, cached);
+      }
+      const problems = cached.result.files.filter((f) => !f.ok).map((f) => `${f.file}: ${f.reason}`);
+      found.push({ id: entry.name, dir, manifest, verified: cached.result.ok && Object.keys(manifest.files).length > 0, problems });
+    } catch (error) {
+      found.push({ id: entry.name, dir, verified: false, problems: [error instanceof Error ? error.message : String(error)] });
+    }
+  }
+  return found;
 }
