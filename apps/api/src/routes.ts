@@ -33,10 +33,13 @@ async function knownCategory(db: Database, name: string): Promise<void> {
   if (!names.includes(name)) throw new HttpError(422, `category: unknown category ${name}; use one of ${names.join(', ')} or add it with POST /v1/categories`);
 }
 
-async function findJob(ctx: RouteContext, id: string): Promise<Job | undefined> {
+/** The job and its state, state read first: a job that completes in between still has its result. */
+async function findJob(ctx: RouteContext, id: string): Promise<{ job: Job; state: string } | undefined> {
   for (const queue of Object.values(ctx.queues)) {
+    const state = await queue.getJobState(id);
+    if (state === 'unknown') continue;
     const job = await queue.getJob(id);
-    if (job) return job;
+    if (job) return { job, state };
   }
   return undefined;
 }
@@ -61,9 +64,9 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/v1/jobs/:jobId', async (request) => {
     const { jobId } = request.params as { jobId: string };
-    const job = await findJob(ctx, jobId);
-    if (!job) throw new HttpError(404, `no job ${jobId}: it never existed or has expired`);
-    const state = await job.getState();
+    const found = await findJob(ctx, jobId);
+    if (!found) throw new HttpError(404, `no job ${jobId}: it never existed or has expired`);
+    const { job, state } = found;
     return { state, ...(state === 'completed' ? { ...(job.returnvalue as object) } : {}), ...(state === 'failed' ? { error: job.failedReason } : {}) };
   });
 

@@ -10,7 +10,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { PrototypeStore } from './prototype-store.js';
 
 /** A result as cached: everything but the caller's transaction id. */
-export type CachedResult = Omit<ClassifyResultOutput, 'id'>;
+export type CachedResult = Omit<ClassifyResultOutput, 'id' | 'cached'>;
 
 export interface HandlerContext {
   db: Database;
@@ -36,17 +36,20 @@ export async function handleClassify(data: unknown, ctx: HandlerContext): Promis
   const { transactions } = CLASSIFY_JOB.parsePayload(data);
   const version = ctx.prototypes.current();
   const modelVersion = `${ctx.model.name}@${ctx.model.variant}`;
-  const keys = transactions.map((t) => ({ description: t.description, model: modelVersion, version: version.version }));
+  // The key is what the answer is computed from: two lines of one merchant differing only in
+  // store number or date share it.
+  const texts = transactions.map((t) => normalizeStatementLine(t.description));
+  const keys = texts.map((description) => ({ description, model: modelVersion, version: version.version }));
   const cached = (await ctx.results?.getMany(keys)) ?? [];
   const missing = transactions.map((_, i) => i).filter((i) => cached[i] === undefined);
-  const vectors = missing.length > 0 ? await ctx.embed(missing.map((i) => normalizeStatementLine(transactions[i]!.description))) : [];
+  const vectors = missing.length > 0 ? await ctx.embed(missing.map((i) => texts[i]!)) : [];
   const fresh = missing.map((i, j) => {
     const c = classifyEmbedding(vectors[j] as Float32Array, version);
     return { key: keys[i]!, value: { category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion, prototypeVersion: version.version } };
   });
   await ctx.results?.setMany(fresh);
   const computed = new Map(missing.map((i, j) => [i, fresh[j]!.value]));
-  return { results: transactions.map((t, i) => ({ id: t.id, ...(cached[i] ?? computed.get(i)!) })) };
+  return { results: transactions.map((t, i) => (cached[i] ? { id: t.id, ...cached[i], cached: true } : { id: t.id, ...computed.get(i)! })) };
 }
 
 export async function handleFeedback(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof FEEDBACK_JOB>> {

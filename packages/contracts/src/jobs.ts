@@ -34,6 +34,8 @@ export const ClassifyResult = z.strictObject({
   top: z.array(ScoredCategory).max(16),
   modelVersion: z.string(),
   prototypeVersion: z.number().int().positive(),
+  /** True when the answer came from the fleet's result cache rather than being computed. */
+  cached: z.boolean().optional(),
 });
 
 export const CLASSIFY_JOB = defineJob({
