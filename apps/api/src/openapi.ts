@@ -12,9 +12,9 @@ export function openApiDocument() {
     info: { title: 'txcat', version: '1', description: 'Categorizes bank statement lines. Jobs are queued; workers answer.' },
     paths: {
       '/v1/classify': { post: {
-        summary: 'Classify up to 1,000 transactions; with "wait": true, answer with the results (bounded wait, else 202)',
+        summary: 'Classify up to 1,000 transactions; with "wait": true, answer with the results (bounded wait, else 202). When every transaction has a current cached answer, no job is made: jobId is null and each result says cached: true',
         requestBody: { content: json(ClassifyRequest) },
-        responses: { 200: { description: 'results', content: json(z.object({ jobId: z.string(), results: CLASSIFY_JOB.result.shape.results })) }, 202: { description: 'queued: { jobId }' }, 400: error, 413: error, 422: error },
+        responses: { 200: { description: 'results', content: json(z.object({ jobId: z.string().nullable(), results: CLASSIFY_JOB.result.shape.results })) }, 202: { description: 'queued: { jobId }' }, 400: error, 413: error, 422: error },
       } },
       '/v1/jobs/{jobId}': { get: { summary: 'A job\'s state and, when done, its results or error', responses: { 200: { description: '{ state, results?, error? }' }, 404: error } } },
       '/v1/feedback': { post: { summary: 'A correction; idempotent on transactionId', requestBody: { content: json(FeedbackRequest) }, responses: { 202: { description: 'queued' }, 422: error } } },

@@ -8,6 +8,7 @@ import type { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import type { CachedAnswers } from './cached-answers.js';
 import { HttpError } from './http-errors.js';
 import { CategoryRequest, ClassifyRequest, ExamplesRequest, FeedbackRequest, MAX_TRANSACTIONS_PER_JOB } from './schemas.js';
 
@@ -19,6 +20,7 @@ export interface RouteContext {
   redis: Redis;
   prefix: string;
   modelsDir: string;
+  cachedAnswers: CachedAnswers;
 }
 
 
@@ -51,10 +53,15 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       throw new HttpError(413, `transactions: ${body.transactions.length} given, at most ${MAX_TRANSACTIONS_PER_JOB} per request; split the batch`);
     }
     const { wait, ...payload } = parse(ClassifyRequest, body);
+    if (wait) {
+      const results = await ctx.cachedAnswers.lookup(payload.transactions);
+      if (results) return reply.status(200).send({ jobId: null, results });
+    }
     const job = await ctx.queues.classify.add(CLASSIFY_JOB.name, CLASSIFY_JOB.parsePayload(payload), { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });
     if (!wait) return reply.status(202).send({ jobId: job.id });
     try {
       const result = CLASSIFY_JOB.parseResult(await job.waitUntilFinished(ctx.classifyEvents, ctx.waitTimeoutMs));
+      ctx.cachedAnswers.observe(result.results[0]);
       return reply.status(200).send({ jobId: job.id, ...result });
     } catch (error) {
       if (error instanceof Error && /timed out|timeout/i.test(error.message)) return reply.status(202).send({ jobId: job.id });

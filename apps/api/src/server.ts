@@ -11,6 +11,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createCachedAnswers } from './cached-answers.js';
 import { sendError } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes } from './routes.js';
@@ -30,7 +31,8 @@ export interface ServerOptions {
 }
 
 export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', waitTimeoutMs = 10_000, logger = false, modelsDir = DEFAULT_MODELS_DIR }: ServerOptions) {
-  const app = Fastify({ logger, bodyLimit: 1 << 20 });
+  // Per-request log lines cost more CPU than a cached answer; errors are still logged.
+  const app = Fastify({ logger, disableRequestLogging: true, bodyLimit: 1 << 20 });
   const store = createDb({ databaseUrl });
   // Producers fail fast when Redis is away (503), rather than queueing commands in memory.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -62,7 +64,7 @@ export async function createServer({ redisUrl, databaseUrl, prefix = 'txcat', wa
 
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: `no route ${request.method} ${request.url}; see /docs` }));
-  registerRoutes(app, { db: store.db, queues, classifyEvents, waitTimeoutMs, redis: connection, prefix, modelsDir });
+  registerRoutes(app, { db: store.db, queues, classifyEvents, waitTimeoutMs, redis: connection, prefix, modelsDir, cachedAnswers: createCachedAnswers(connection, prefix) });
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_request, reply) => {
     const checks = {

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from './command.js';
-import { benchHelp, runBench, runBenchScenario } from './commands/bench.js';
+import { benchHelp, runBench, runBenchNaiveWorker, runBenchScenario } from './commands/bench.js';
 import { classifyHelp, runClassify } from './commands/classify.js';
 import { embedHelp, runEmbed } from './commands/embed.js';
 import { evalHelp, runEval } from './commands/eval.js';
@@ -16,7 +16,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   bench: { run: runBench, help: benchHelp },
 };
 
-const HIDDEN: Record<string, Command> = { '__bench-scenario': runBenchScenario };
+const HIDDEN: Record<string, Command> = { '__bench-scenario': runBenchScenario, '__bench-naive-worker': runBenchNaiveWorker };
 
 export const HELP = `txcat: categorize bank statement lines with sentence embeddings
 

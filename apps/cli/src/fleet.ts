@@ -12,13 +12,15 @@ export interface FleetOptions {
   workers: number;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
+  /** Another worker program (the benchmark's naive fleet): a script and its arguments. */
+  worker?: { main: string; args: string[] };
 }
 
 const API_MAIN = path.join(REPO_ROOT, 'apps/api/dist/main.js');
 const WORKER_MAIN = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
 
-function child(file: string, env: Record<string, string | undefined>, name: string, log: (l: string) => void): ChildProcess {
-  const c = fork(file, [], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+function child(file: string, env: Record<string, string | undefined>, name: string, log: (l: string) => void, args: string[] = []): ChildProcess {
+  const c = fork(file, args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const relay = (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => log(`[${name}] ${l}`));
   c.stdout?.on('data', relay);
   c.stderr?.on('data', relay);
@@ -27,7 +29,7 @@ function child(file: string, env: Record<string, string | undefined>, name: stri
 
 export async function startFleet(o: FleetOptions) {
   const base = { ...o.env, REDIS_URL: o.redisUrl, DATABASE_URL: o.databaseUrl };
-  const workers = Array.from({ length: o.workers }, (_, i) => child(WORKER_MAIN, { WORKER_THREADS: '1', ...base }, `worker ${i + 1}`, o.log));
+  const workers = Array.from({ length: o.workers }, (_, i) => child(o.worker?.main ?? WORKER_MAIN, { WORKER_THREADS: '1', ...base }, `worker ${i + 1}`, o.log, o.worker?.args));
   const api = child(API_MAIN, { ...base, PORT: String(o.port) }, 'api', () => {});
   const children = [api, ...workers];
   const url = `http://127.0.0.1:${o.port}`;
@@ -42,6 +44,7 @@ export async function startFleet(o: FleetOptions) {
   }
   return {
     url,
+    pids: { api: api.pid as number, workers: workers.map((w) => w.pid as number) },
     async close(): Promise<void> {
       await Promise.all(children.map((c) => new Promise<void>((resolve) => {
         if (c.exitCode !== null) return resolve();

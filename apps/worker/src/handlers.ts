@@ -1,7 +1,7 @@
 // Job handlers: parse the payload with the job's contract (a bad payload is not retried), do the
 // work, return the contract's result. Errors are mapped to BullMQ outcomes in one place.
 import type { ResultCache } from '@txcat/cache';
-import { classifyEmbedding, normalizeStatementLine, type EmbedFn } from '@txcat/classifier';
+import { answerKeyText, classifyEmbedding, normalizeStatementLine, type EmbedFn } from '@txcat/classifier';
 import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ClassifyResultOutput, type ResultOf } from '@txcat/contracts';
 import { DbError, upsertFeedback, type Database } from '@txcat/db';
 import { InferenceError } from '@txcat/inference';
@@ -39,7 +39,7 @@ export async function handleClassify(data: unknown, ctx: HandlerContext): Promis
   // The key is what the answer is computed from: two lines of one merchant differing only in
   // store number or date share it.
   const texts = transactions.map((t) => normalizeStatementLine(t.description));
-  const keys = texts.map((description) => ({ description, model: modelVersion, version: version.version }));
+  const keys = transactions.map((t) => ({ description: answerKeyText(t.description), model: modelVersion, version: version.version }));
   const cached = (await ctx.results?.getMany(keys)) ?? [];
   const missing = transactions.map((_, i) => i).filter((i) => cached[i] === undefined);
   const vectors = missing.length > 0 ? await ctx.embed(missing.map((i) => texts[i]!)) : [];

@@ -10,9 +10,11 @@ export interface PrototypeStoreOptions {
   databaseUrl: string;
   pollIntervalMs?: number;
   log?: (line: string) => void;
+  /** Called with each newly active version. */
+  onChange?: (active: ActivePrototypes) => Promise<void> | void;
 }
 
-export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000, log = () => {} }: PrototypeStoreOptions) {
+export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000, log = () => {}, onChange }: PrototypeStoreOptions) {
   let active: ActivePrototypes | null = null;
   let listener: pg.Client | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
@@ -23,6 +25,7 @@ export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000,
     if (next && (!active || next.version > active.version)) {
       active = next;
       log(`answering with prototype version ${next.version}`);
+      await onChange?.(next);
     }
   }
 

@@ -1,7 +1,7 @@
 // createWorker(): one worker process. It applies migrations, seeds the taxonomy, loads, verifies
 // and warms the model, makes sure a prototype version exists, then consumes the classify,
 // feedback and retrain queues. Ready means all of that is done.
-import { createEmbeddingCache, createResultCache, resultCachePrefix } from '@txcat/cache';
+import { answeringKey, createEmbeddingCache, createResultCache, resultCachePrefix } from '@txcat/cache';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
@@ -68,7 +68,16 @@ export async function createWorker(options: WorkerOptions) {
   const cache = createEmbeddingCache({ redis, model: `${model.name}-${model.variant}-${sha}` });
   const embed = cache.wrap((texts) => engine.embedMany(texts));
   await ensurePrototypes(store.db, embed, model);
-  const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log });
+  const modelVersion = `${model.name}@${model.variant}`;
+  // Tell the API which answers are current, so it can serve cached ones without a job. The
+  // newest version wins when workers of several versions overlap during a switch.
+  const announce = async (active: { version: number }) => {
+    if (!o.resultCache) return;
+    const key = answeringKey(o.prefix);
+    const current = JSON.parse((await redis.get(key)) ?? 'null') as { model: string; version: number } | null;
+    if (!current || current.model !== modelVersion || current.version < active.version) await redis.set(key, JSON.stringify({ model: modelVersion, version: active.version }));
+  };
+  const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log, onChange: announce });
   await prototypes.start();
 
   const results = o.resultCache ? createResultCache<CachedResult>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;

@@ -8,10 +8,12 @@ export {
   type EmbeddingCacheOptions,
 } from './embedding-cache.js';
 export {
+  answeringKey,
   clearByPrefix,
   createResultCache,
   RESULT_CACHE_DEFAULTS,
   resultCachePrefix,
+  type Answering,
   type ResultCache,
   type ResultCacheOptions,
   type ResultKey,

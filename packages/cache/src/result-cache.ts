@@ -27,6 +27,13 @@ export const RESULT_CACHE_DEFAULTS = { keyPrefix: 'txcat:result:', ttlSeconds: 2
 /** The result-cache key prefix of the fleet whose BullMQ prefix is `queuePrefix`. */
 export const resultCachePrefix = (queuePrefix: string) => `${queuePrefix}:result:`;
 
+/**
+ * Where workers announce the model and prototype version they answer with, so that the API can
+ * look results up before enqueueing (outside the result prefix: DELETE /v1/cache keeps it).
+ */
+export const answeringKey = (queuePrefix: string) => `${queuePrefix}:answering`;
+export interface Answering { model: string; version: number }
+
 export function createResultCache<T>(options: ResultCacheOptions) {
   const keyPrefix = options.keyPrefix ?? RESULT_CACHE_DEFAULTS.keyPrefix;
   const ttlSeconds = options.ttlSeconds ?? RESULT_CACHE_DEFAULTS.ttlSeconds;

@@ -10,6 +10,6 @@ export {
   type PrototypeSet, type ScoredCategory,
 } from './prototypes.js';
 export { fitTemperature } from './temperature.js';
-export { normalizeStatementLine } from './normalize.js';
+export { normalizeStatementLine, answerKeyText } from './normalize.js';
 export { canonicalCategoryName, DEFAULT_TAXONOMY, isKnownCategory, type CategoryDefinition, type CategoryName } from './taxonomy.js';
 export { inSlices, trainPrototypes, type LabelledText, type TrainOptions } from './train.js';

@@ -22,3 +22,11 @@ export function normalizeStatementLine(text: string): string {
   const result = words.join(' ').trim();
   return result === '' ? text.trim().toUpperCase() : result;
 }
+
+/**
+ * What a cached answer is keyed by: everything the decision reads from a line. The worker stores
+ * and the API looks up with this one function, so they can never disagree.
+ */
+export function answerKeyText(description: string): string {
+  return normalizeStatementLine(description);
+}

@@ -24,7 +24,7 @@ export interface InferenceBenchOptions {
 /** Scenarios run in the built CLI (also when this module runs from src/ under vitest). */
 const MAIN = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
 
-async function runInChild(s: Scenario): Promise<ScenarioResult> {
+export async function runInChild(s: Scenario): Promise<ScenarioResult> {
   const { stdout } = await promisify(execFile)(process.execPath, [MAIN, '__bench-scenario', JSON.stringify(s)], { maxBuffer: 16 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop() as string) as ScenarioResult;
 }

@@ -1,0 +1,43 @@
+// Answers from the fleet's result cache, looked up before a job is enqueued: when every
+// transaction of a request has a current cached answer, the API replies at once and no job is
+// made. "Current" is what the workers announce (model and prototype version); it is re-read at
+// most once a second, so a retrain reaches the API as fast as it reaches the workers.
+import { answeringKey, createResultCache, resultCachePrefix, type Answering } from '@txcat/cache';
+import { answerKeyText } from '@txcat/classifier';
+import type { ClassifyResultOutput, TransactionInput } from '@txcat/contracts';
+import type { Redis } from 'ioredis';
+
+type Cached = Omit<ClassifyResultOutput, 'id' | 'cached'>;
+
+export function createCachedAnswers(redis: Redis, prefix: string, refreshMs = 1000) {
+  const cache = createResultCache<Cached>({ redis, keyPrefix: resultCachePrefix(prefix) });
+  let answering: { value: Answering | null; at: number } = { value: null, at: -Infinity };
+
+  async function current(): Promise<Answering | null> {
+    if (performance.now() - answering.at > refreshMs) {
+      answering = { value: JSON.parse((await redis.get(answeringKey(prefix))) ?? 'null') as Answering | null, at: performance.now() };
+    }
+    return answering.value;
+  }
+
+  return {
+    /** Every transaction's cached answer, or null when any is missing (then a job answers). */
+    async lookup(transactions: TransactionInput[]): Promise<ClassifyResultOutput[] | null> {
+      const now = await current();
+      if (!now) return null;
+      const found = await cache.getMany(transactions.map((t) => ({ description: answerKeyText(t.description), model: now.model, version: now.version })));
+      if (found.some((f) => f === undefined)) return null;
+      return transactions.map((t, i) => ({ id: t.id, ...(found[i] as Cached), cached: true }));
+    },
+    /** A worker's fresh answer is the newest word on what is current. */
+    observe(result: { modelVersion: string; prototypeVersion: number } | undefined): void {
+      const now = answering.value;
+      if (result && (!now || now.model !== result.modelVersion || now.version < result.prototypeVersion)) {
+        answering = { value: { model: result.modelVersion, version: result.prototypeVersion }, at: performance.now() };
+      }
+    },
+    stats: cache.stats,
+  };
+}
+
+export type CachedAnswers = ReturnType<typeof createCachedAnswers>;
