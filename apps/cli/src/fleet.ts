@@ -1,6 +1,7 @@
 // The fleet on one machine: the API and WORKERS worker processes as children, sharing Redis and
 // Postgres. Two single-threaded worker processes beat one two-threaded one on two cores, so each
-// worker gets one engine thread unless WORKER_THREADS says otherwise.
+// worker gets one engine thread unless WORKER_THREADS says otherwise. Each worker serves its own
+// Prometheus metrics on a free port (it logs which) unless WORKER_METRICS_PORT says otherwise.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './env.js';
@@ -29,7 +30,7 @@ function child(file: string, env: Record<string, string | undefined>, name: stri
 
 export async function startFleet(o: FleetOptions) {
   const base = { ...o.env, REDIS_URL: o.redisUrl, DATABASE_URL: o.databaseUrl };
-  const workers = Array.from({ length: o.workers }, (_, i) => child(o.worker?.main ?? WORKER_MAIN, { WORKER_THREADS: '1', ...base }, `worker ${i + 1}`, o.log, o.worker?.args));
+  const workers = Array.from({ length: o.workers }, (_, i) => child(o.worker?.main ?? WORKER_MAIN, { WORKER_THREADS: '1', WORKER_METRICS_PORT: '0', ...base }, `worker ${i + 1}`, o.log, o.worker?.args));
   const api = child(API_MAIN, { ...base, PORT: String(o.port) }, 'api', () => {});
   const children = [api, ...workers];
   const url = `http://127.0.0.1:${o.port}`;

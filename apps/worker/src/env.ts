@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   /** How long a job's lock lives without renewal: a killed worker's jobs are retried after it. */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
   /** Share classification results in Redis across the fleet (off: every answer is computed). */
+  /** Serve Prometheus metrics on this port; unset = no metrics server. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   RESULT_CACHE: z.enum(['on', 'off']).default('on'),
   RESULT_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
 });

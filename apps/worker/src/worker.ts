@@ -9,6 +9,7 @@ import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { handleClassify, handleFeedback, handleRetrain, toJobError, type CachedResult, type HandlerContext } from './handlers.js';
+import { createWorkerMetrics } from './metrics.js';
 import { createPrototypeStore } from './prototype-store.js';
 
 export interface WorkerOptions {
@@ -31,6 +32,8 @@ export interface WorkerOptions {
   /** Share classification results in Redis (default true; false computes every answer). */
   resultCache?: boolean;
   resultCacheTtlSeconds?: number;
+  /** Serve Prometheus metrics on this port (0 = any free port); undefined = no server. */
+  metricsPort?: number;
   log?: (line: string) => void;
 }
 
@@ -82,13 +85,16 @@ export async function createWorker(options: WorkerOptions) {
 
   const results = o.resultCache ? createResultCache<CachedResult>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;
   const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results };
-  const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) => {
-    try {
-      return await handler(job.data, ctx);
-    } catch (error) {
-      throw toJobError(error);
-    }
-  };
+  const metrics = createWorkerMetrics({ engine, embeddingCache: cache, resultCache: results, prototypeVersion: () => { try { return prototypes.current().version; } catch { return null; } } });
+  const metricsPort = o.metricsPort === undefined ? undefined : await metrics.listen(o.metricsPort);
+  const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) =>
+    metrics.observe(job.queueName, async () => {
+      try {
+        return await handler(job.data, ctx);
+      } catch (error) {
+        throw toJobError(error);
+      }
+    });
   // BullMQ gets options, not our instance: it then owns (and closes) the connections it makes.
   const common = { connection: redisOptions(o.redisUrl), prefix: o.prefix };
   const locks = { lockDuration: o.lockDurationMs, stalledInterval: Math.max(1000, Math.floor(o.lockDurationMs / 2)) };
@@ -104,16 +110,19 @@ export async function createWorker(options: WorkerOptions) {
     await queue.upsertJobScheduler('retrain-schedule', { pattern: o.retrainCron }, { name: RETRAIN_JOB.name, data: { reason: 'schedule' } });
     await queue.close();
   }
-  log(`worker ready: model ${model.name} ${model.variant}, prototype version ${prototypes.current().version}`);
+  log(`worker ready: model ${model.name} ${model.variant}, prototype version ${prototypes.current().version}${metricsPort ? `, metrics on :${metricsPort}/metrics` : ''}`);
   return {
     model,
     engine,
     cache,
     results,
     prototypes,
+    metrics,
+    metricsPort,
     /** Stops taking jobs, lets active ones finish, then releases the model, Redis and Postgres. */
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.close()));
+      await metrics.close();
       await prototypes.close();
       await engine.close();
       await store.close();

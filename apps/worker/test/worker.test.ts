@@ -37,7 +37,7 @@ async function run(name: string, data: unknown, attempts = 1) {
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(inject('databaseUrl'));
-  worker = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *' });
+  worker = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *', metricsPort: 0 });
 });
 afterAll(async () => {
   await worker?.close();
@@ -62,6 +62,15 @@ describe('classify jobs', () => {
     const failed = await queueOf(CLASSIFY_JOB.queue).queue.getJob(job.id!);
     expect(failed!.attemptsMade).toBe(1);
   });
+
+  it('are counted in the Prometheus metrics, by queue and outcome', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+    expect(value(`txcat_worker_jobs_total{queue="${CLASSIFY_JOB.queue}",outcome="completed"}`)).toBeGreaterThanOrEqual(1);
+    expect(value(`txcat_worker_jobs_total{queue="${CLASSIFY_JOB.queue}",outcome="failed"}`)).toBeGreaterThanOrEqual(1);
+    expect(value('txcat_worker_engine_items_total')).toBeGreaterThanOrEqual(2);
+    expect(value('txcat_worker_prototype_version')).toBe(worker.prototypes.current().version);
+  });
 });
 
 describe('feedback and retraining', () => {
@@ -78,7 +87,7 @@ describe('feedback and retraining', () => {
   });
 
   it('registers one retrain scheduler however many workers start', async () => {
-    const second = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *' });
+    const second = await createWorker({ redisUrl: inject('redisUrl'), databaseUrl, modelDir: defaultModelDir(MODELS, 'int8'), prefix, threads: 1, retrainCron: '0 * * * *', metricsPort: 0 });
     await second.close();
     const schedulers = await queueOf(RETRAIN_JOB.queue).queue.getJobSchedulers();
     expect(schedulers).toHaveLength(1);
