@@ -2,8 +2,9 @@
 // transaction of a request has a current cached answer, the API replies at once and no job is
 // made. "Current" is what the workers announce (model and prototype version); it is re-read at
 // most once a second, so a retrain reaches the API as fast as it reaches the workers.
-import { answeringKey, createResultCache, resultCachePrefix, type Answering } from '@txcat/cache';
-import { answerKeyText } from '@txcat/classifier';
+import { answeringKey, createFeedbackMemory, createResultCache, feedbackMemoryPrefix, resultCachePrefix, type Answering } from '@txcat/cache';
+import { answerKeyText, applyMemory, type Decision } from '@txcat/classifier';
+import { merchantKey } from '@txcat/merchant';
 import type { ClassifyResultOutput, TransactionInput } from '@txcat/contracts';
 import type { Redis } from 'ioredis';
 
@@ -11,6 +12,7 @@ type Cached = Omit<ClassifyResultOutput, 'id' | 'cached'>;
 
 export function createCachedAnswers(redis: Redis, prefix: string, refreshMs = 1000) {
   const cache = createResultCache<Cached>({ redis, keyPrefix: resultCachePrefix(prefix) });
+  const memory = createFeedbackMemory(redis, feedbackMemoryPrefix(prefix));
   let answering: { value: Answering | null; at: number } = { value: null, at: -Infinity };
 
   async function current(): Promise<Answering | null> {
@@ -25,9 +27,17 @@ export function createCachedAnswers(redis: Redis, prefix: string, refreshMs = 10
     async lookup(transactions: TransactionInput[]): Promise<ClassifyResultOutput[] | null> {
       const now = await current();
       if (!now) return null;
-      const found = await cache.getMany(transactions.map((t) => ({ description: answerKeyText(t.description), model: now.model, version: now.version })));
+      const found = await cache.getMany(transactions.map((t) => ({ description: answerKeyText(t.description, t.amount), model: now.model, version: now.version })));
       if (found.some((f) => f === undefined)) return null;
-      return transactions.map((t, i) => ({ id: t.id, ...(found[i] as Cached), cached: true }));
+      // Users' corrections win over cached answers, exactly as in the worker.
+      const corrections = await memory.lookup(transactions.map((t) => ({ merchantKey: merchantKey(t.description), userId: t.userId })));
+      return transactions.map((t, i) => {
+        const r = found[i] as Cached;
+        const m = corrections[i];
+        if (!m?.global && !m?.user) return { id: t.id, ...r, cached: true };
+        const d = applyMemory({ ...r, needsReview: r.needsReview ?? false, explanation: r.explanation as Decision['explanation'] }, m);
+        return { id: t.id, ...r, category: d.category, confidence: d.confidence, level: d.level, top: d.top, needsReview: d.needsReview, explanation: d.explanation, cached: true };
+      });
     },
     /** A worker's fresh answer is the newest word on what is current. */
     observe(result: { modelVersion: string; prototypeVersion: number } | undefined): void {

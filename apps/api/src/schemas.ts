@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 export const ClassifyRequest = z.strictObject({
   transactions: CLASSIFY_JOB.payload.shape.transactions,
+  explain: CLASSIFY_JOB.payload.shape.explain,
   wait: z.boolean().optional(),
 });
 

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   /** Share classification results in Redis across the fleet (off: every answer is computed). */
   /** Serve Prometheus metrics on this port; unset = no metrics server. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** What decides when no rule, brand or correction does: knn (default), prototypes or head. */
+  CLASSIFY_METHOD: z.enum(['knn', 'prototypes', 'head']).default('knn'),
   RESULT_CACHE: z.enum(['on', 'off']).default('on'),
   RESULT_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
 });

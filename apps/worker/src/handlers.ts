@@ -1,15 +1,16 @@
 // Job handlers: parse the payload with the job's contract (a bad payload is not retried), do the
 // work, return the contract's result. Errors are mapped to BullMQ outcomes in one place.
-import type { ResultCache } from '@txcat/cache';
-import { answerKeyText, classifyEmbedding, normalizeStatementLine, type EmbedFn } from '@txcat/classifier';
+import type { FeedbackMemory, ResultCache } from '@txcat/cache';
+import { answerKeyText, applyMemory, type Decider, type Decision, type EmbedFn, type Knowledge, type Lookups } from '@txcat/classifier';
 import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ClassifyResultOutput, type ResultOf } from '@txcat/contracts';
-import { DbError, upsertFeedback, type Database } from '@txcat/db';
+import { DbError, feedbackCounts, upsertFeedback, type Database } from '@txcat/db';
 import { InferenceError } from '@txcat/inference';
-import { retrain, type ModelIdentity } from '@txcat/training';
+import { merchantKey } from '@txcat/merchant';
+import { retrain, type ModelIdentity, type RetrainOptions } from '@txcat/training';
 import { UnrecoverableError } from 'bullmq';
 import type { PrototypeStore } from './prototype-store.js';
 
-/** A result as cached: everything but the caller's transaction id. */
+/** A result as cached: everything but the caller's transaction id (memory is applied after). */
 export type CachedResult = Omit<ClassifyResultOutput, 'id' | 'cached'>;
 
 export interface HandlerContext {
@@ -17,7 +18,12 @@ export interface HandlerContext {
   embed: EmbedFn;
   prototypes: PrototypeStore;
   model: ModelIdentity;
-  /** Shared answers keyed by description, model and prototype version; absent = always compute. */
+  decider: Decider;
+  lookups: Lookups;
+  retrainOptions?: RetrainOptions;
+  /** Users' corrections per merchant key; absent = none applied. */
+  memory?: FeedbackMemory;
+  /** Shared answers keyed by the line, model and prototype version; absent = always compute. */
   results?: ResultCache<CachedResult>;
 }
 
@@ -29,39 +35,56 @@ export function toJobError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** The merchant key a correction is stored under (issue 5 makes this a full merchant key). */
-export const merchantKey = (description: string) => normalizeStatementLine(description).toLowerCase();
+export { merchantKey };
+
+export function toResult(d: Decision, modelVersion: string, prototypeVersion: number): CachedResult {
+  return { category: d.category, confidence: d.confidence, level: d.level, top: d.top, modelVersion, prototypeVersion, needsReview: d.needsReview, explanation: d.explanation };
+}
+
+/** A cached or computed result with the users' corrections for its merchant applied on top. */
+export function withMemory(result: CachedResult, memory: Parameters<typeof applyMemory>[1], knowledge: Knowledge): CachedResult {
+  if (!memory?.global && !memory?.user) return result;
+  const decision: Decision = { ...result, needsReview: result.needsReview ?? false, explanation: result.explanation as Decision['explanation'] };
+  const applied = applyMemory(decision, memory, knowledge.calibration.reviewThreshold);
+  return { ...result, ...toResult(applied, result.modelVersion, result.prototypeVersion) };
+}
 
 export async function handleClassify(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof CLASSIFY_JOB>> {
-  const { transactions } = CLASSIFY_JOB.parsePayload(data);
-  const version = ctx.prototypes.current();
+  const { transactions, explain } = CLASSIFY_JOB.parsePayload(data);
+  const { active, knowledge } = ctx.prototypes.current();
   const modelVersion = `${ctx.model.name}@${ctx.model.variant}`;
-  // The key is what the answer is computed from: two lines of one merchant differing only in
-  // store number or date share it.
-  const texts = transactions.map((t) => normalizeStatementLine(t.description));
-  const keys = transactions.map((t) => ({ description: answerKeyText(t.description), model: modelVersion, version: version.version }));
-  const cached = (await ctx.results?.getMany(keys)) ?? [];
+  const keys = transactions.map((t) => ({ description: answerKeyText(t.description, t.amount), model: modelVersion, version: active.version }));
+  const cached = explain ? [] : ((await ctx.results?.getMany(keys)) ?? []);
   const missing = transactions.map((_, i) => i).filter((i) => cached[i] === undefined);
-  const vectors = missing.length > 0 ? await ctx.embed(missing.map((i) => texts[i]!)) : [];
-  const fresh = missing.map((i, j) => {
-    const c = classifyEmbedding(vectors[j] as Float32Array, version);
-    return { key: keys[i]!, value: { category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion, prototypeVersion: version.version } };
-  });
-  await ctx.results?.setMany(fresh);
+  const decisions = missing.length > 0 ? await ctx.decider.decideMany(missing.map((i) => transactions[i]!), knowledge) : [];
+  if (explain) {
+    for (const [j, i] of missing.entries()) decisions[j]!.explanation.attributions = await ctx.decider.attribute(transactions[i]!, decisions[j]!, knowledge);
+  }
+  const fresh = missing.map((i, j) => ({ key: keys[i]!, value: toResult(decisions[j]!, modelVersion, active.version) }));
+  if (!explain) await ctx.results?.setMany(fresh);
   const computed = new Map(missing.map((i, j) => [i, fresh[j]!.value]));
-  return { results: transactions.map((t, i) => (cached[i] ? { id: t.id, ...cached[i], cached: true } : { id: t.id, ...computed.get(i)! })) };
+  const memory = (await ctx.memory?.lookup(transactions.map((t) => ({ merchantKey: merchantKey(t.description), userId: t.userId })))) ?? [];
+  return {
+    results: transactions.map((t, i) => {
+      const base = cached[i] ?? computed.get(i)!;
+      return { id: t.id, ...withMemory(base, memory[i], knowledge), ...(cached[i] ? { cached: true } : {}) };
+    }),
+  };
 }
 
 export async function handleFeedback(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof FEEDBACK_JOB>> {
   const payload = FEEDBACK_JOB.parsePayload(data);
   const key = merchantKey(payload.description);
   await upsertFeedback(ctx.db, { ...payload, merchantKey: key });
+  // Derived from Postgres, not incremented: a retried job leaves the same counts.
+  await ctx.memory?.refresh(key, await feedbackCounts(ctx.db, [key]));
   return { stored: true, merchantKey: key };
 }
 
 export async function handleRetrain(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof RETRAIN_JOB>> {
   RETRAIN_JOB.parsePayload(data);
-  const version = await retrain(ctx.db, ctx.embed, ctx.model);
+  const version = await retrain(ctx.db, ctx.embed, ctx.model, ctx.retrainOptions);
+  await ctx.memory?.rebuild(await feedbackCounts(ctx.db));
   await ctx.prototypes.reload();
   return { version: version.version, exampleCount: version.exampleCount, categories: version.categories.length };
 }

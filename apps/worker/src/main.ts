@@ -21,6 +21,7 @@ const worker = await createWorker({
   retrainCron: env.RETRAIN_CRON,
   lockDurationMs: env.WORKER_LOCK_DURATION_MS,
   resultCache: env.RESULT_CACHE === 'on',
+  method: env.CLASSIFY_METHOD,
   metricsPort: env.WORKER_METRICS_PORT,
   resultCacheTtlSeconds: env.RESULT_CACHE_TTL_SECONDS,
   log,

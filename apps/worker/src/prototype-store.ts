@@ -1,6 +1,7 @@
 // The prototype version this process answers with. Loaded at start and reloaded when a retrain
 // announces a new version on Postgres LISTEN/NOTIFY; a slow poll covers notifications missed
 // while the listening connection was down.
+import { fromStored, type Knowledge } from '@txcat/classifier';
 import { loadActivePrototypes, type ActivePrototypes, type Database } from '@txcat/db';
 import { PROTOTYPES_CHANNEL } from '@txcat/training';
 import pg from 'pg';
@@ -15,15 +16,16 @@ export interface PrototypeStoreOptions {
 }
 
 export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000, log = () => {}, onChange }: PrototypeStoreOptions) {
-  let active: ActivePrototypes | null = null;
+  let active: { active: ActivePrototypes; knowledge: Knowledge } | null = null;
   let listener: pg.Client | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
   let closed = false;
 
   async function reload(): Promise<void> {
     const next = await loadActivePrototypes(db);
-    if (next && (!active || next.version > active.version)) {
-      active = next;
+    if (next && (!active || next.version > active.active.version)) {
+      // Exemplars are centered and indexed once per version, not per job.
+      active = { active: next, knowledge: fromStored(next) };
       log(`answering with prototype version ${next.version}`);
       await onChange?.(next);
     }
@@ -51,8 +53,8 @@ export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000,
       poll = setInterval(() => void reload().catch(() => {}), pollIntervalMs);
       poll.unref();
     },
-    /** The active version; throws a retryable error before the first one exists. */
-    current(): ActivePrototypes {
+    /** The active version and its knowledge; throws a retryable error before the first one exists. */
+    current(): { active: ActivePrototypes; knowledge: Knowledge } {
       if (!active) throw new Error('no prototype version yet: a retrain has not finished');
       return active;
     },

@@ -1,7 +1,9 @@
 // createWorker(): one worker process. It applies migrations, seeds the taxonomy, loads, verifies
 // and warms the model, makes sure a prototype version exists, then consumes the classify,
 // feedback and retrain queues. Ready means all of that is done.
-import { answeringKey, createEmbeddingCache, createResultCache, resultCachePrefix } from '@txcat/cache';
+import { answeringKey, createEmbeddingCache, createFeedbackMemory, createResultCache, feedbackMemoryPrefix, resultCachePrefix } from '@txcat/cache';
+import { createDecider, type EmbeddingMethod } from '@txcat/classifier';
+import { loadGazetteer, loadMccTable } from '@txcat/merchant';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
@@ -32,12 +34,14 @@ export interface WorkerOptions {
   /** Share classification results in Redis (default true; false computes every answer). */
   resultCache?: boolean;
   resultCacheTtlSeconds?: number;
+  /** What decides when no rule, brand or correction does: k-nearest exemplars (default), prototypes or the trained head. */
+  method?: EmbeddingMethod;
   /** Serve Prometheus metrics on this port (0 = any free port); undefined = no server. */
   metricsPort?: number;
   log?: (line: string) => void;
 }
 
-export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000, resultCache: true } as const;
+export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000, resultCache: true, method: 'knn' } as const;
 
 /** ioredis options from a redis:// or rediss:// URL, for workers (maxRetriesPerRequest: null). */
 export function redisOptions(url: string): RedisOptions {
@@ -70,7 +74,10 @@ export async function createWorker(options: WorkerOptions) {
   const model = { name: engine.manifest.name, variant: engine.manifest.variant };
   const cache = createEmbeddingCache({ redis, model: `${model.name}-${model.variant}-${sha}` });
   const embed = cache.wrap((texts) => engine.embedMany(texts));
-  await ensurePrototypes(store.db, embed, model);
+  // Brand and MCC knowledge: loaded once, the same in every version.
+  const lookups = { gazetteer: await loadGazetteer(), mcc: await loadMccTable() };
+  const retrainOptions = { lookups, method: o.method };
+  await ensurePrototypes(store.db, embed, model, retrainOptions);
   const modelVersion = `${model.name}@${model.variant}`;
   // Tell the API which answers are current, so it can serve cached ones without a job. The
   // newest version wins when workers of several versions overlap during a switch.
@@ -84,8 +91,10 @@ export async function createWorker(options: WorkerOptions) {
   await prototypes.start();
 
   const results = o.resultCache ? createResultCache<CachedResult>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;
-  const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results };
-  const metrics = createWorkerMetrics({ engine, embeddingCache: cache, resultCache: results, prototypeVersion: () => { try { return prototypes.current().version; } catch { return null; } } });
+  const memory = createFeedbackMemory(redis, feedbackMemoryPrefix(o.prefix));
+  const decider = createDecider({ embed, lookups, options: { method: o.method } });
+  const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results, memory, decider, lookups, retrainOptions };
+  const metrics = createWorkerMetrics({ engine, embeddingCache: cache, resultCache: results, prototypeVersion: () => { try { return prototypes.current().active.version; } catch { return null; } } });
   const metricsPort = o.metricsPort === undefined ? undefined : await metrics.listen(o.metricsPort);
   const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) =>
     metrics.observe(job.queueName, async () => {
@@ -110,7 +119,7 @@ export async function createWorker(options: WorkerOptions) {
     await queue.upsertJobScheduler('retrain-schedule', { pattern: o.retrainCron }, { name: RETRAIN_JOB.name, data: { reason: 'schedule' } });
     await queue.close();
   }
-  log(`worker ready: model ${model.name} ${model.variant}, prototype version ${prototypes.current().version}${metricsPort ? `, metrics on :${metricsPort}/metrics` : ''}`);
+  log(`worker ready: model ${model.name} ${model.variant}, prototype version ${prototypes.current().active.version}${metricsPort ? `, metrics on :${metricsPort}/metrics` : ''}`);
   return {
     model,
     engine,

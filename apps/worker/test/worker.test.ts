@@ -52,7 +52,7 @@ describe('classify jobs', () => {
     ] });
     const out = CLASSIFY_JOB.parseResult(await result);
     expect(out.results.map((r) => [r.id, r.category])).toEqual([['a', 'FOOD_AND_DRINK'], ['b', 'TRANSPORTATION']]);
-    expect(out.results[0]!.prototypeVersion).toBe(worker.prototypes.current().version);
+    expect(out.results[0]!.prototypeVersion).toBe(worker.prototypes.current().active.version);
     expect(out.results[0]!.modelVersion).toBe('all-minilm-l6-v2@int8');
   });
 
@@ -69,21 +69,45 @@ describe('classify jobs', () => {
     expect(value(`txcat_worker_jobs_total{queue="${CLASSIFY_JOB.queue}",outcome="completed"}`)).toBeGreaterThanOrEqual(1);
     expect(value(`txcat_worker_jobs_total{queue="${CLASSIFY_JOB.queue}",outcome="failed"}`)).toBeGreaterThanOrEqual(1);
     expect(value('txcat_worker_engine_items_total')).toBeGreaterThanOrEqual(2);
-    expect(value('txcat_worker_prototype_version')).toBe(worker.prototypes.current().version);
+    expect(value('txcat_worker_prototype_version')).toBe(worker.prototypes.current().active.version);
   });
 });
 
 describe('feedback and retraining', () => {
   it('stores corrections, refuses unknown categories, and a retrain bumps the version every worker answers with', async () => {
-    const before = worker.prototypes.current().version;
+    const before = worker.prototypes.current().active.version;
     await expect((await run(FEEDBACK_JOB.queue, { description: 'ZORBLAX', category: 'CRYPTO' }, 3)).result).rejects.toThrow(/unknown category "?CRYPTO"?/);
     const stored = await (await run(FEEDBACK_JOB.queue, { transactionId: 'tx-1', description: 'ZORBLAX 7781 KIOSK', category: 'PERSONAL_CARE' })).result;
-    expect(stored).toEqual({ stored: true, merchantKey: 'zorblax kiosk' });
+    expect(stored).toEqual({ stored: true, merchantKey: 'ZORBLAX KIOSK' });
+    // The correction wins for its merchant at once, before any retrain.
+    const now = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { transactions: [{ id: 'z', description: 'ZORBLAX 1234 KIOSK' }] })).result);
+    expect(now.results[0]).toMatchObject({ category: 'PERSONAL_CARE', explanation: { source: 'feedback', feedback: { corrections: 1, scope: 'global' } } });
     const retrained = RETRAIN_JOB.parseResult(await (await run(RETRAIN_JOB.queue, {})).result);
     expect(retrained.version).toBeGreaterThan(before);
     expect(retrained.categories).toBe(16);
     const out = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { transactions: [{ id: 'z', description: 'ZORBLAX 9912 KIOSK' }] })).result);
     expect(out.results[0]!.prototypeVersion).toBe(retrained.version);
+  });
+
+  it('applies a user\'s own correction for that user first, everyone\'s for the others', async () => {
+    await (await run(FEEDBACK_JOB.queue, { transactionId: 'u1-1', description: 'GLIMMERQUAD 0042', category: 'TRAVEL', userId: 'u1' })).result;
+    await (await run(FEEDBACK_JOB.queue, { transactionId: 'u2-1', description: 'GLIMMERQUAD 0077', category: 'MEDICAL', userId: 'u2' })).result;
+    await (await run(FEEDBACK_JOB.queue, { transactionId: 'u2-2', description: 'GLIMMERQUAD 0078', category: 'MEDICAL', userId: 'u2' })).result;
+    const ask = (userId?: string) => ({ id: userId ?? 'anyone', description: 'GLIMMERQUAD 9999', ...(userId ? { userId } : {}) });
+    const out = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { transactions: [ask('u1'), ask('u2'), ask()] })).result);
+    expect(out.results.map((r) => [r.category, r.explanation?.source])).toEqual([['TRAVEL', 'feedback_user'], ['MEDICAL', 'feedback_user'], ['MEDICAL', 'feedback']]);
+    // Repeating a correction (same transactionId) replaces it: counts do not grow.
+    await (await run(FEEDBACK_JOB.queue, { transactionId: 'u2-2', description: 'GLIMMERQUAD 0078', category: 'MEDICAL', userId: 'u2' })).result;
+    const again = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { transactions: [ask()] })).result);
+    expect(again.results[0]!.explanation?.feedback).toEqual({ corrections: 3, agreeing: 2, scope: 'global' });
+  });
+
+  it('explains on request with token attributions by occlusion', async () => {
+    const out = CLASSIFY_JOB.parseResult(await (await run(CLASSIFY_JOB.queue, { explain: true, transactions: [{ id: 'a', description: 'JOES BARBER SHOP 123 MAIN ST' }] })).result);
+    const attributions = out.results[0]!.explanation!.attributions!;
+    expect(attributions.map((a) => a.token)).toEqual(expect.arrayContaining(['BARBER']));
+    const top = [...attributions].sort((a, b) => b.drop - a.drop)[0]!;
+    expect(top.token).toBe('BARBER');
   });
 
   it('registers one retrain scheduler however many workers start', async () => {

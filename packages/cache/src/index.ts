@@ -18,3 +18,4 @@ export {
   type ResultCacheOptions,
   type ResultKey,
 } from './result-cache.js';
+export { createFeedbackMemory, feedbackMemoryPrefix, type FeedbackMemory, type MemoryCounts, type MemoryLookup } from './feedback-memory.js';

@@ -13,3 +13,15 @@ export { fitTemperature } from './temperature.js';
 export { normalizeStatementLine, answerKeyText } from './normalize.js';
 export { canonicalCategoryName, DEFAULT_TAXONOMY, isKnownCategory, type CategoryDefinition, type CategoryName } from './taxonomy.js';
 export { inSlices, trainPrototypes, type LabelledText, type TrainOptions } from './train.js';
+export { calibrate, DEFAULT_CALIBRATION, fitCalibration, levelFor, reliability, thresholdForPrecision, type Calibration, type ReliabilityBin } from './calibration.js';
+export {
+  applyMemory, decide, embeddingScores, DECIDE_DEFAULTS,
+  type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit,
+} from './decide.js';
+export { createDecider, type Attribution, type Decider, type DecideRequest } from './decider.js';
+export { fitSoftmaxHead, headLogits, MIN_HEAD_EXAMPLES, type SoftmaxHead } from './head.js';
+export { buildExemplarIndex, knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
+export {
+  buildKnowledge, dressAsStatementLine, embeddingText, fitKnowledge, fromStored, stratifiedFolds, toStored,
+  type BuildKnowledgeOptions, type BuiltKnowledge, type LabelledExample, type StoredKnowledge,
+} from './knowledge.js';

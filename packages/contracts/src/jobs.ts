@@ -26,6 +26,23 @@ export const Transaction = z.strictObject({
 
 export const ScoredCategory = z.strictObject({ category: categoryName, score: z.number().min(0).max(1) });
 
+export const DECISION_SOURCES = ['feedback_user', 'feedback', 'rule', 'mcc', 'gazetteer', 'embedding'] as const;
+
+/** Why a result is what it is: the source that decided and what it matched. */
+export const Explanation = z.strictObject({
+  source: z.enum(DECISION_SOURCES),
+  merchantKey: z.string(),
+  method: z.enum(['knn', 'prototypes', 'head']),
+  rule: z.strictObject({ id: z.string(), reason: z.string() }).optional(),
+  brand: z.strictObject({ name: z.string(), alias: z.string(), how: z.string(), score: z.number() }).optional(),
+  mcc: z.strictObject({ code: z.string(), description: z.string() }).optional(),
+  feedback: z.strictObject({ corrections: z.number().int(), agreeing: z.number().int(), scope: z.enum(['user', 'global']) }).optional(),
+  refund: z.boolean().optional(),
+  neighbors: z.array(z.strictObject({ text: z.string(), category: z.string(), similarity: z.number() })).optional(),
+  /** With "explain": true: how much the winning score drops when each token is left out. */
+  attributions: z.array(z.strictObject({ token: z.string(), drop: z.number() })).optional(),
+});
+
 export const ClassifyResult = z.strictObject({
   id,
   category: categoryName,
@@ -34,6 +51,9 @@ export const ClassifyResult = z.strictObject({
   top: z.array(ScoredCategory).max(16),
   modelVersion: z.string(),
   prototypeVersion: z.number().int().positive(),
+  /** Below the calibrated review threshold: a person should look at it. */
+  needsReview: z.boolean().optional(),
+  explanation: Explanation.optional(),
   /** True when the answer came from the fleet's result cache rather than being computed. */
   cached: z.boolean().optional(),
 });
@@ -44,6 +64,8 @@ export const CLASSIFY_JOB = defineJob({
   queue: 'txcat-classify',
   payload: z.strictObject({
     transactions: z.array(Transaction).min(1, 'give at least one transaction').max(MAX_TRANSACTIONS_PER_JOB, `at most ${MAX_TRANSACTIONS_PER_JOB} transactions per job`),
+    /** Add token attributions (occlusion) to each explanation: one extra inference per token. */
+    explain: z.boolean().optional(),
   }),
   result: z.strictObject({ results: z.array(ClassifyResult) }),
 });

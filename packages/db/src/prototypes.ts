@@ -5,7 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { invalidInput, isUnknownCategory } from './db-error.js';
 import { unknownCategory } from './repository.js';
-import { prototypes, prototypeVersions } from './schema.js';
+import { exemplars, prototypes, prototypeVersions } from './schema.js';
 
 export interface PrototypeVersionInput {
   modelName: string;
@@ -14,6 +14,11 @@ export interface PrototypeVersionInput {
   /** The mean example embedding the vectors are centered on; zeros (no centering) when left out. */
   center?: Float32Array;
   notes?: Record<string, unknown>;
+  /** Every labelled example with its embedding (k-nearest-exemplar voting). */
+  exemplars?: Array<{ category: string; text: string; vector: Float32Array }>;
+  /** Serializable parts fitted with the version (see @txcat/classifier): stored as given. */
+  head?: unknown;
+  calibration?: unknown;
 }
 
 export interface ActivePrototypes {
@@ -29,6 +34,9 @@ export interface ActivePrototypes {
   categories: string[];
   vectors: Float32Array[];
   exampleCounts: number[];
+  exemplars: Array<{ category: string; text: string; vector: Float32Array }>;
+  head: unknown;
+  calibration: unknown;
 }
 
 function checkVersion(input: PrototypeVersionInput): number {
@@ -44,6 +52,9 @@ function checkVersion(input: PrototypeVersionInput): number {
     if (seen.has(p.category)) throw invalidInput(`prototype ${p.category} appears twice`);
     seen.add(p.category);
   }
+  (input.exemplars ?? []).forEach((e, i) => {
+    if (!(e.vector instanceof Float32Array) || e.vector.length !== dim) throw invalidInput(`exemplar ${i} (${e.category}): vector must be a Float32Array of length ${dim}, like the prototypes`);
+  });
   if (input.center && (!(input.center instanceof Float32Array) || input.center.length !== dim)) throw invalidInput(`center must be a Float32Array of length ${dim}, like the vectors`);
   return dim;
 }
@@ -57,9 +68,13 @@ export async function savePrototypeVersion(db: Database, input: PrototypeVersion
       const [row] = await tx.insert(prototypeVersions).values({
         modelName: input.modelName, modelVariant: input.modelVariant, exampleCount, status: 'building',
         center: Array.from(input.center ?? new Float32Array(dim)), notes: input.notes ?? {},
+        head: input.head ?? null, calibration: input.calibration ?? null,
       }).returning({ version: prototypeVersions.version });
       const version = row!.version;
       await tx.insert(prototypes).values(input.prototypes.map((p) => ({ version, category: p.category, vector: Array.from(p.vector), exampleCount: p.exampleCount })));
+      const rows = (input.exemplars ?? []).map((e, ordinal) => ({ version, ordinal, category: e.category, text: e.text, vector: Array.from(e.vector) }));
+      // Postgres takes at most 65,535 parameters per statement: insert in slices.
+      for (let i = 0; i < rows.length; i += 2000) await tx.insert(exemplars).values(rows.slice(i, i + 2000));
       await tx.update(prototypeVersions).set({ status: 'active' }).where(eq(prototypeVersions.version, version));
       return version;
     });
@@ -76,10 +91,13 @@ export async function loadActivePrototypes(db: Database): Promise<ActivePrototyp
     if (!head) return null;
     const rows = await tx.select().from(prototypes).where(eq(prototypes.version, head.version)).orderBy(prototypes.category);
     const list = rows.map((r) => ({ category: r.category, vector: Float32Array.from(r.vector), exampleCount: r.exampleCount }));
+    const points = await tx.select().from(exemplars).where(eq(exemplars.version, head.version)).orderBy(exemplars.ordinal);
     return {
       version: head.version, createdAt: head.createdAt, modelName: head.modelName, modelVariant: head.modelVariant,
       exampleCount: head.exampleCount, center: Float32Array.from(head.center), prototypes: list,
       categories: list.map((p) => p.category), vectors: list.map((p) => p.vector), exampleCounts: list.map((p) => p.exampleCount),
+      exemplars: points.map((p) => ({ category: p.category, text: p.text, vector: Float32Array.from(p.vector) })),
+      head: head.head, calibration: head.calibration,
     };
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

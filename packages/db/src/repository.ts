@@ -1,6 +1,6 @@
 // Plain functions over the database for the taxonomy and feedback: what the CLI uses now and the
 // fleet's jobs use later.
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { DbError, invalidInput, isUnknownCategory } from './db-error.js';
 import { categories, categoryExamples, feedback } from './schema.js';
@@ -107,4 +107,21 @@ export async function upsertFeedback(db: Database, input: FeedbackInput): Promis
 
 export async function listFeedback(db: Database) {
   return db.select().from(feedback).orderBy(feedback.id);
+}
+
+export interface FeedbackCount {
+  merchantKey: string;
+  userId: string | null;
+  category: string;
+  count: number;
+}
+
+/** Corrections per merchant key, user and category: all of them, or those of some merchant keys. */
+export async function feedbackCounts(db: Database, merchantKeys?: string[]): Promise<FeedbackCount[]> {
+  if (merchantKeys && merchantKeys.length === 0) return [];
+  return db
+    .select({ merchantKey: feedback.merchantKey, userId: feedback.userId, category: feedback.category, count: sql<number>`count(*)::int` })
+    .from(feedback)
+    .where(merchantKeys ? inArray(feedback.merchantKey, merchantKeys) : undefined)
+    .groupBy(feedback.merchantKey, feedback.userId, feedback.category);
 }

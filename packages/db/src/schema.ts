@@ -45,6 +45,10 @@ export const prototypeVersions = pgTable('prototype_versions', {
   /** The mean example embedding that vectors are centered on (see @txcat/classifier). */
   center: real('center').array().notNull(),
   notes: jsonb('notes').notNull().default(sql`'{}'::jsonb`),
+  /** The softmax head (categories, dim, weights) when one was fitted; null otherwise. */
+  head: jsonb('head'),
+  /** Temperature, thresholds and held-out reliability figures (see @txcat/classifier calibration). */
+  calibration: jsonb('calibration'),
 }, (t) => [check('prototype_versions_status_check', sql`${t.status} IN ('building', 'active')`)]);
 
 export const prototypes = pgTable('prototypes', {
@@ -56,3 +60,15 @@ export const prototypes = pgTable('prototypes', {
   primaryKey({ columns: [t.version, t.category] }),
   check('prototypes_vector_not_empty', sql`cardinality(${t.vector}) > 0`),
 ]);
+
+/**
+ * A version's exemplars: every labelled example it was built from, with its embedding, for
+ * k-nearest-exemplar voting (several points per category, not only one mean).
+ */
+export const exemplars = pgTable('exemplars', {
+  version: bigint('version', { mode: 'number' }).notNull().references(() => prototypeVersions.version, { onDelete: 'cascade' }),
+  ordinal: integer('ordinal').notNull(),
+  category: text('category').notNull().references(() => categories.name),
+  text: text('text').notNull(),
+  vector: real('vector').array().notNull(),
+}, (t) => [primaryKey({ columns: [t.version, t.ordinal] })]);

@@ -1,8 +1,8 @@
 // Prototype versions from what Postgres holds: seed examples plus user feedback, embedded by the
 // model, written as one new version in one transaction. Serialized across processes by an
 // advisory lock, so concurrent retrains queue up instead of racing.
-import { DEFAULT_TAXONOMY, inSlices, loadSeedExamples, trainPrototypes, type EmbedFn } from '@txcat/classifier';
-import { listExamples, listFeedback, loadActivePrototypes, savePrototypeVersion, seedTaxonomy, type ActivePrototypes, type Database } from '@txcat/db';
+import { buildKnowledge, DEFAULT_TAXONOMY, inSlices, loadSeedExamples, toStored, type EmbedFn, type EmbeddingMethod, type Lookups } from '@txcat/classifier';
+import { listCategories, listExamples, listFeedback, loadActivePrototypes, savePrototypeVersion, seedTaxonomy, type ActivePrototypes, type Database } from '@txcat/db';
 import { sql } from 'drizzle-orm';
 
 export interface ModelIdentity {
@@ -30,20 +30,34 @@ async function trainingExamples(db: Database) {
   ];
 }
 
-/** Builds a new prototype version from every example and correction, and returns it. */
-export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity, options: { onlyIfStale?: boolean } = {}): Promise<ActivePrototypes> {
+export interface RetrainOptions {
+  /** Reuse the active version when it was built by this model from the same examples. */
+  onlyIfStale?: boolean;
+  /** Brands and MCCs: the calibration decides held-out lines as the fleet will. */
+  lookups?: Lookups;
+  method?: EmbeddingMethod;
+}
+
+/**
+ * Builds a new version from every example and correction, from scratch: prototypes, exemplars,
+ * the softmax head (with enough examples) and the calibration; returns it.
+ */
+export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity, options: RetrainOptions = {}): Promise<ActivePrototypes> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${RETRAIN_LOCK})`);
     const examples = await trainingExamples(db);
     if (options.onlyIfStale) {
       // Checked under the lock: of several processes starting at once, one builds, the rest reuse.
       const active = await loadActivePrototypes(db);
-      if (active && active.modelName === model.name && active.modelVariant === model.variant && active.exampleCount === examples.length) return active;
+      const current = active && active.modelName === model.name && active.modelVariant === model.variant;
+      if (current && active.exampleCount === examples.length && active.exemplars.length === examples.length && active.calibration) return active;
     }
-    const prototypes = await trainPrototypes(examples, inSlices(embed));
+    const categories = (await listCategories(db)).map((c) => c.name);
+    const knowledge = await buildKnowledge(examples, inSlices(embed), { categories, lookups: options.lookups, method: options.method });
+    const stored = toStored(knowledge);
     await savePrototypeVersion(db, {
-      modelName: model.name, modelVariant: model.variant, center: prototypes.center,
-      prototypes: prototypes.categories.map((category, i) => ({ category, vector: prototypes.vectors[i] as Float32Array, exampleCount: prototypes.exampleCounts[i] ?? 0 })),
+      modelName: model.name, modelVariant: model.variant, center: stored.center, prototypes: stored.prototypes,
+      exemplars: stored.exemplars, head: stored.head, calibration: stored.calibration,
     });
     const active = await loadActivePrototypes(db);
     if (!active) throw new Error('the prototype version just saved is not visible; check the prototype_versions table');
@@ -53,6 +67,6 @@ export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity
 }
 
 /** The active version when it was built by this model from the current examples; else a new one. */
-export async function ensurePrototypes(db: Database, embed: EmbedFn, model: ModelIdentity): Promise<ActivePrototypes> {
-  return retrain(db, embed, model, { onlyIfStale: true });
+export async function ensurePrototypes(db: Database, embed: EmbedFn, model: ModelIdentity, options: Omit<RetrainOptions, 'onlyIfStale'> = {}): Promise<ActivePrototypes> {
+  return retrain(db, embed, model, { ...options, onlyIfStale: true });
 }

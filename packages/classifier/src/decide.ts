@@ -1,0 +1,181 @@
+// One decision per transaction from every source txcat has, in order of how much each knows:
+// rules (fees, interest, transfers...), an MCC printed on the line, a known brand, and last the
+// embedding model (kNN over exemplars, prototypes or the trained head). The first source that
+// speaks decides; the embedding's distribution fills in the runner-ups. Users' corrections
+// (applyMemory) win over all of them. Every result says why.
+import type { Gazetteer, NormalizedLine, RuleMatch } from '@txcat/merchant';
+import { isRefund, matchRule } from '@txcat/merchant';
+import { calibrate, levelFor, type Calibration } from './calibration.js';
+import { headLogits, softmaxLogits, type SoftmaxHead } from './head.js';
+import { knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
+import { centerEmbedding, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
+
+export type EmbeddingMethod = 'knn' | 'prototypes' | 'head';
+export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'embedding';
+
+/** What a version knows: built by the retrain job, identical in every worker. */
+export interface Knowledge {
+  prototypes: PrototypeSet;
+  exemplars?: ExemplarIndex;
+  head?: SoftmaxHead;
+  calibration: Calibration;
+}
+
+/** Merchant knowledge that does not change with versions. */
+export interface Lookups {
+  gazetteer?: Gazetteer;
+  mcc?: ReadonlyMap<string, { description: string; category: string }>;
+}
+
+/** Corrections users made for this merchant key: category -> count. */
+export interface MemoryHit {
+  user?: Record<string, number>;
+  global?: Record<string, number>;
+}
+
+export interface Explanation {
+  source: DecisionSource;
+  merchantKey: string;
+  rule?: { id: string; reason: string };
+  brand?: { name: string; alias: string; how: string; score: number };
+  mcc?: { code: string; description: string };
+  feedback?: { corrections: number; agreeing: number; scope: 'user' | 'global' };
+  refund?: boolean;
+  /** The nearest labelled examples (kNN), best first. */
+  neighbors?: Neighbor[];
+  method: EmbeddingMethod;
+  /** On request: how much the winning score drops when each token is left out. */
+  attributions?: Array<{ token: string; drop: number }>;
+}
+
+export interface Decision {
+  category: string;
+  confidence: number;
+  level: ConfidenceLevel;
+  needsReview: boolean;
+  top: ScoredCategory[];
+  explanation: Explanation;
+}
+
+export interface DecideOptions {
+  method?: EmbeddingMethod;
+  topK?: number;
+  /** Neighbours listed in the explanation. */
+  neighbors?: number;
+}
+
+export const DECIDE_DEFAULTS = { method: 'knn', topK: 3, neighbors: 3 } as const satisfies Required<DecideOptions>;
+
+/** The embedding model's distribution over the version's categories. */
+export function embeddingScores(embedding: Float32Array, k: Knowledge, method: EmbeddingMethod): { scores: number[]; neighbors?: Neighbor[] } {
+  const centered = centerEmbedding(embedding, k.prototypes.center);
+  if (method === 'head' && k.head) return { scores: alignTo(k.prototypes.categories, k.head.categories, softmaxLogits(headLogits(k.head, centered))) };
+  if (method === 'knn' && k.exemplars && k.exemplars.labels.length > 0) {
+    const { scores, neighbors } = knnScores(centered, k.exemplars);
+    // Blend with the prototypes: kNN alone is brittle where a category has few exemplars.
+    const proto = softmax(k.prototypes.vectors.map((v) => dot(centered, v)), 0.05);
+    const knn = alignTo(k.prototypes.categories, k.exemplars.categories, scores);
+    return { scores: knn.map((s, i) => 0.7 * s + 0.3 * (proto[i] as number)), neighbors };
+  }
+  return { scores: softmax(k.prototypes.vectors.map((v) => dot(centered, v)), 0.05) };
+}
+
+function alignTo(target: string[], source: string[], scores: number[]): number[] {
+  const at = new Map(source.map((c, i) => [c, scores[i] as number]));
+  return target.map((c) => at.get(c) ?? 0);
+}
+
+function memoryVote(hit: Record<string, number> | undefined, known: Set<string>) {
+  const entries = Object.entries(hit ?? {}).filter(([c, n]) => n > 0 && known.has(c));
+  if (entries.length === 0) return undefined;
+  entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  const [category, agreeing] = entries[0] as [string, number];
+  // A lone correction is strong evidence for its merchant; agreement between several is stronger.
+  const confidence = Math.min(0.995, 0.9 + 0.09 * (agreeing / total) * (1 - 1 / (1 + agreeing)));
+  return { category, confidence: agreeing / total >= 0.5 ? confidence : 0.5, corrections: total, agreeing };
+}
+
+interface Verdict { category: string; confidence: number; source: DecisionSource; explanation: Partial<Explanation> }
+
+function ruleVerdict(rule: RuleMatch | null, known: Set<string>): Verdict | undefined {
+  if (!rule || !known.has(rule.category)) return undefined;
+  return { category: rule.category, confidence: rule.confidence, source: 'rule', explanation: { rule: { id: rule.rule, reason: rule.reason } } };
+}
+
+/** The verdict of the most knowledgeable source that has one, or undefined (the embedding decides). */
+function firstVerdict(line: NormalizedLine, amount: number | undefined, lookups: Lookups, known: Set<string>, country?: string): Verdict | undefined {
+  const rule = ruleVerdict(matchRule(line, amount), known);
+  if (rule) return rule;
+  const mcc = line.mcc ? lookups.mcc?.get(line.mcc) : undefined;
+  if (mcc && known.has(mcc.category)) return { category: mcc.category, confidence: 0.93, source: 'mcc', explanation: { mcc: { code: line.mcc as string, description: mcc.description } } };
+  const brand = lookups.gazetteer?.match(line.merchantKey, country ? { country } : undefined);
+  if (brand && known.has(brand.category)) {
+    return {
+      category: brand.category, confidence: 0.8 + 0.18 * Math.min(1, Math.max(0, (brand.score - 0.6) / 0.4)), source: 'gazetteer',
+      explanation: { brand: { name: brand.brand, alias: brand.alias, how: brand.how, score: brand.score } },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Users' corrections for this merchant key win over everything the model knows: the user's own
+ * first, then everyone's. Applied after the (cacheable) decision, so corrections take effect at
+ * once without invalidating any cache.
+ */
+export function applyMemory(decision: Decision, memory: MemoryHit | undefined, reviewThreshold = 0.6): Decision {
+  // Corrections name categories of the taxonomy (Postgres checks it), also ones added since the
+  // version was built: a user can teach a new category before the next retrain.
+  const known = { has: (_: string) => true } as Set<string>;
+  for (const scope of ['user', 'global'] as const) {
+    const vote = memoryVote(memory?.[scope], known);
+    if (!vote) continue;
+    const rest = decision.top.filter((t) => t.category !== vote.category);
+    const restTotal = rest.reduce((sum, t) => sum + t.score, 0) || 1;
+    return {
+      category: vote.category,
+      confidence: vote.confidence,
+      level: vote.confidence >= 0.9 ? 'high' : 'medium',
+      needsReview: vote.confidence < reviewThreshold,
+      top: [{ category: vote.category, score: vote.confidence }, ...rest.map((t) => ({ category: t.category, score: ((1 - vote.confidence) * t.score) / restTotal }))].slice(0, decision.top.length),
+      explanation: { ...decision.explanation, source: scope === 'user' ? 'feedback_user' : 'feedback', feedback: { corrections: vote.corrections, agreeing: vote.agreeing, scope } },
+    };
+  }
+  return decision;
+}
+
+export interface DecideInput {
+  line: NormalizedLine;
+  embedding: Float32Array;
+  amount?: number;
+  country?: string;
+}
+
+export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookups, options: DecideOptions = {}): Decision {
+  const o = { ...DECIDE_DEFAULTS, ...options };
+  const categories = knowledge.prototypes.categories;
+  const known = new Set(categories);
+  const emb = embeddingScores(input.embedding, knowledge, o.method);
+  const calibrated = calibrate(emb.scores, knowledge.calibration);
+  const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
+  const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
+  const winner = verdict ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
+  // Runner-ups: the embedding's other categories, sharing what the winner leaves.
+  const rest = ranked.filter((r) => r.category !== winner.category);
+  const restTotal = rest.reduce((s, r) => s + r.score, 0) || 1;
+  const top = [{ category: winner.category, score: winner.confidence }, ...rest.map((r) => ({ category: r.category, score: ((1 - winner.confidence) * r.score) / restTotal }))].slice(0, o.topK);
+  const level = levelFor(winner.confidence, knowledge.calibration);
+  return {
+    category: winner.category,
+    confidence: winner.confidence,
+    level,
+    needsReview: winner.confidence < knowledge.calibration.reviewThreshold,
+    top,
+    explanation: {
+      source: winner.source, merchantKey: input.line.merchantKey, method: o.method, ...winner.explanation,
+      ...(isRefund(input.line) ? { refund: true } : {}),
+      ...(emb.neighbors ? { neighbors: emb.neighbors.slice(0, o.neighbors) } : {}),
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { defineTxcatConfig } from '../../vitest.shared.ts';
+
+export default defineTxcatConfig();
