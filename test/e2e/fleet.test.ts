@@ -92,6 +92,16 @@ describe('the fleet over HTTP', () => {
     expect(worker.results!.stats().misses - before.misses).toBe(2);
   });
 
+  it('reports the active version\'s calibration: high means the target precision on held-out lines', async () => {
+    const c = (await (await fetch(`${base}/v1/calibration`)).json()) as { version: number; targetHighPrecision: number; highThreshold: number; heldOut: { ece: number; highPrecision: number; bins: unknown[] } };
+    expect(c.targetHighPrecision).toBe(0.97);
+    expect(c.heldOut.highPrecision).toBeGreaterThanOrEqual(0.97);
+    expect(c.heldOut.ece).toBeLessThanOrEqual(0.05);
+    expect(c.heldOut.bins).toHaveLength(10);
+    const r = await post('/v1/classify', { wait: true, transactions: [{ id: 'x', description: 'CHECKCARD 0412 SAFEWAY #1234 OAKLAND CA', amount: -64.2 }] });
+    expect((r.body.results as Array<Record<string, unknown>>)[0]).toMatchObject({ category: 'FOOD_AND_DRINK', explanation: { source: 'gazetteer', brand: { name: 'Safeway' } } });
+  });
+
   it('lists the model variants under models/ with verified checksums', async () => {
     const { models } = (await (await fetch(`${base}/v1/models`)).json()) as { models: Array<{ id: string; verified: boolean; manifest: { variant: string } }> };
     expect(models.map((m) => [m.id, m.verified, m.manifest.variant])).toEqual([['all-minilm-l6-v2', true, 'fp32'], ['all-minilm-l6-v2-int8', true, 'int8']]);

@@ -20,6 +20,9 @@ export function openApiDocument() {
       '/v1/feedback': { post: { summary: 'A correction; idempotent on transactionId', requestBody: { content: json(FeedbackRequest) }, responses: { 202: { description: 'queued' }, 422: error } } },
       '/v1/retrain': { post: { summary: 'Rebuild the prototypes from seed examples and feedback', responses: { 202: { description: 'queued', content: json(z.object({ jobId: z.string() })) } } } },
       '/v1/prototypes': { get: { summary: 'The active prototype version', responses: { 200: { description: 'version, createdAt, exampleCount' }, 404: error } } },
+      '/v1/calibration': { get: { summary: 'The active version\'s calibration: temperature, the high/medium/review thresholds (high = the target precision on held-out data) and its reliability figures (accuracy, ECE, bins)', responses: { 200: { description: '{ version, temperature, highThreshold, mediumThreshold, reviewThreshold, targetHighPrecision, heldOut }' }, 404: error } } },
+      '/v1/models': { get: { summary: 'Model variants found under models/, each with its manifest and whether its checksums verified', responses: { 200: { description: '{ models: [{ id, verified, problems, manifest }] }' } } } },
+      '/v1/cache': { delete: { summary: 'Clears the result cache (answers are recomputed; nothing else is lost)', responses: { 200: { description: '{ removed }' } } } },
       '/v1/categories': {
         get: { summary: 'The taxonomy', responses: { 200: { description: '{ categories }' } } },
         post: { summary: 'Add a category with a few example lines (effective at the next retrain)', requestBody: { content: json(CategoryRequest) }, responses: { 201: { description: 'created' }, 409: error, 422: error } },

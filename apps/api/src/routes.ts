@@ -96,6 +96,13 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { version, createdAt, exampleCount, modelName, modelVariant, categories };
   });
 
+  app.get('/v1/calibration', async () => {
+    const active = await loadActivePrototypes(ctx.db);
+    if (!active) throw new HttpError(404, 'no prototype version yet: start a worker or POST /v1/retrain');
+    if (!active.calibration) throw new HttpError(404, `prototype version ${active.version} was built before calibration existed: POST /v1/retrain builds a calibrated one`);
+    return { version: active.version, createdAt: active.createdAt, ...(active.calibration as object) };
+  });
+
   app.get('/v1/models', async () => ({
     models: (await discoverModels(ctx.modelsDir)).map(({ id, manifest, verified, problems }) => ({ id, verified, problems, manifest: manifest ?? null })),
   }));

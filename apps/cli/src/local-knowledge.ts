@@ -1,25 +1,82 @@
-// The CLI without services: seed examples (plus corrections) from the repo, example embeddings
-// cached on disk per model so that a call does not re-embed ~1,000 examples.
+// The CLI without services: the same decisions the fleet makes (rules, MCC, brands, kNN exemplars,
+// calibration, feedback memory), built in-process from the repo's seed examples plus corrections.
+// Embeddings of examples are cached on disk per model so that a call does not re-embed them.
 import path from 'node:path';
-import { applyCorrections, loadSeedExamples, type PrototypeSet } from '@txcat/classifier';
+import {
+  applyMemory, buildKnowledge, createDecider, inSlices, loadSeedExamples, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type Lookups, type MemoryHit,
+} from '@txcat/classifier';
+import { loadGazetteer, loadMccTable, merchantKey } from '@txcat/merchant';
 import type { Env } from './env.js';
 import { openEmbeddingFileCache } from './embedding-file-cache.js';
-import { classifyTexts, inSlices, trainPrototypes, type Classification } from './knowledge.js';
 import { modelFingerprint, type Embedder } from './model.js';
 
-export interface LocalKnowledge {
-  prototypes: PrototypeSet;
-  classify(texts: string[]): Promise<Classification[]>;
+export interface Correction {
+  description: string;
+  category: string;
+  userId?: string;
 }
 
-export async function loadLocalKnowledge(
-  env: Env,
-  embedder: Embedder,
-  corrections: Array<{ description: string; category: string }> = [],
-): Promise<LocalKnowledge> {
-  const examples = applyCorrections(await loadSeedExamples(), corrections);
+export interface LocalRequest {
+  description: string;
+  amount?: number;
+  userId?: string;
+}
+
+export interface LocalKnowledge {
+  knowledge: BuiltKnowledge;
+  decide(requests: LocalRequest[]): Promise<Decision[]>;
+}
+
+let lookupsOnce: Promise<Lookups> | undefined;
+export const loadLookups = () => (lookupsOnce ??= (async () => ({ gazetteer: await loadGazetteer(), mcc: await loadMccTable() }))());
+
+/** Corrections counted per merchant key, as the fleet's feedback memory does. */
+export function memoryOf(corrections: Correction[]): (request: LocalRequest) => MemoryHit | undefined {
+  const global = new Map<string, Record<string, number>>();
+  const users = new Map<string, Record<string, number>>();
+  const bump = (map: Map<string, Record<string, number>>, key: string, category: string) => {
+    const counts = map.get(key) ?? {};
+    counts[category] = (counts[category] ?? 0) + 1;
+    map.set(key, counts);
+  };
+  for (const c of corrections) {
+    const key = merchantKey(c.description);
+    bump(global, key, c.category);
+    if (c.userId) bump(users, `${c.userId}\u0000${key}`, c.category);
+  }
+  return (r) => {
+    const key = merchantKey(r.description);
+    const hit = { global: global.get(key), user: r.userId ? users.get(`${r.userId}\u0000${key}`) : undefined };
+    return hit.global || hit.user ? hit : undefined;
+  };
+}
+
+/** An embed function caching on disk under TXCAT_DATA_DIR, keyed by the model's sha256. */
+export async function cachedEmbed(env: Env, embedder: Embedder): Promise<EmbedFn> {
   const cache = await openEmbeddingFileCache(path.join(env.TXCAT_DATA_DIR, 'cache'), await modelFingerprint(embedder.modelDir));
   const embed = inSlices((texts) => embedder.embed(texts));
-  const prototypes = await trainPrototypes(examples, (texts) => cache.embedAll(texts, embed));
-  return { prototypes, classify: (texts) => classifyTexts(texts, prototypes, embed) };
+  return (texts) => cache.embedAll(texts, embed);
+}
+
+export async function knowledgeFrom(
+  embed: EmbedFn,
+  corrections: Correction[] = [],
+  method: EmbeddingMethod = 'knn',
+): Promise<LocalKnowledge> {
+  const seed = (await loadSeedExamples()).map((e) => ({ category: e.category, text: e.text }));
+  const lookups = await loadLookups();
+  const knowledge = await buildKnowledge([...seed, ...corrections.map((c) => ({ category: c.category, text: c.description }))], embed, { lookups, method });
+  const decider = createDecider({ embed, lookups, options: { method } });
+  const memory = memoryOf(corrections);
+  return {
+    knowledge,
+    async decide(requests) {
+      const decisions = await decider.decideMany(requests, knowledge);
+      return decisions.map((d, i) => applyMemory(d, memory(requests[i]!), knowledge.calibration.reviewThreshold));
+    },
+  };
+}
+
+export async function loadLocalKnowledge(env: Env, embedder: Embedder, corrections: Correction[] = [], method: EmbeddingMethod = 'knn'): Promise<LocalKnowledge> {
+  return knowledgeFrom(await cachedEmbed(env, embedder), corrections, method);
 }

@@ -145,6 +145,23 @@ export function applyMemory(decision: Decision, memory: MemoryHit | undefined, r
   return decision;
 }
 
+/** Categories money comes in through; everything else is money going out (or a refund of it). */
+const INFLOW = new Set(['INCOME', 'TRANSFER_IN']);
+/** How much more likely an inflow category is for money in (and less for money out) before the line is read. */
+const DIRECTION_ODDS = 20;
+
+/**
+ * The amount's sign as a prior on the embedding's distribution: money in is mostly income or a
+ * transfer in, money out never is. Soft (odds, not a filter): a refund or an odd export can still win.
+ */
+export function directionPrior(scores: number[], categories: readonly string[], amount: number | undefined, refund: boolean): number[] {
+  if (amount === undefined || amount === 0) return scores;
+  const moneyIn = amount > 0 && !refund;
+  const weighted = scores.map((s, i) => s * (INFLOW.has(categories[i] as string) === moneyIn ? DIRECTION_ODDS : 1));
+  const total = weighted.reduce((a, b) => a + b, 0) || 1;
+  return weighted.map((w) => w / total);
+}
+
 export interface DecideInput {
   line: NormalizedLine;
   embedding: Float32Array;
@@ -157,7 +174,7 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
   const emb = embeddingScores(input.embedding, knowledge, o.method);
-  const calibrated = calibrate(emb.scores, knowledge.calibration);
+  const calibrated = directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line));
   const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
   const winner = verdict ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };

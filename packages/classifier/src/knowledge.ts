@@ -15,9 +15,13 @@ export interface LabelledExample {
   text: string;
 }
 
-/** What is embedded for a line: the normalized text (noise gone, meaning words kept), lower-cased. */
+/**
+ * What is embedded for a line: its merchant key, lower-cased. Words about the payment itself
+ * (FEE, TRANSFER, SALARY...) are the rules' business; left in, the format words a bank prints
+ * around every merchant pull lines of one bank together, whatever they bought.
+ */
 export function embeddingText(line: NormalizedLine): string {
-  return line.text.toLowerCase();
+  return line.merchantKey.toLowerCase();
 }
 
 const DRESS_PREFIXES = ['POS DEBIT ', 'CHECKCARD 0412 ', 'CARD PAYMENT TO ', '', 'SQ *', 'PURCHASE AUTHORIZED ON 03/14 ', 'VISA DEBIT PURCHASE CARD 4421 ', 'Kartenzahlung '];

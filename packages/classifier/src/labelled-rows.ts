@@ -7,6 +7,10 @@ export interface LabelledRow {
   description: string;
   category: CategoryName;
   line: number;
+  /** From an optional amount column: negative = money out, positive = money in. */
+  amount?: number;
+  /** From an optional user_id column. */
+  userId?: string;
 }
 
 export interface LabelledRows {
@@ -29,6 +33,8 @@ export function parseLabelledRows(text: string, options: ParseLabelledOptions = 
   const columns = header.fields.map((h) => h.trim().toLowerCase());
   const d = columns.indexOf('description');
   const c = columns.indexOf('category');
+  const a = columns.indexOf('amount');
+  const u = columns.indexOf('user_id');
   if (d < 0 || c < 0) {
     throw new ClassifierError('invalid_input', `${source} needs the columns description,category in its header; found ${columns.join(',') || 'nothing'}`);
   }
@@ -41,7 +47,12 @@ export function parseLabelledRows(text: string, options: ParseLabelledOptions = 
     const category = canonicalCategoryName(fields[c] ?? '');
     if (description === '') throw new ClassifierError('invalid_input', `${source} line ${line}: the description is empty`);
     if (category === '') throw new ClassifierError('invalid_input', `${source} line ${line}: the category is empty`);
-    (known.has(category) ? result.rows : result.unknownCategoryRows).push({ description, category, line });
+    const amountText = a >= 0 ? (fields[a] ?? '').trim() : '';
+    const amount = amountText === '' ? undefined : Number(amountText);
+    if (amount !== undefined && !Number.isFinite(amount)) throw new ClassifierError('invalid_input', `${source} line ${line}: amount "${amountText}" is not a number; write it like -12.50`);
+    const userId = u >= 0 && (fields[u] ?? '').trim() !== '' ? (fields[u] as string).trim() : undefined;
+    const row: LabelledRow = { description, category, line, ...(amount !== undefined ? { amount } : {}), ...(userId ? { userId } : {}) };
+    (known.has(category) ? result.rows : result.unknownCategoryRows).push(row);
   }
   return result;
 }

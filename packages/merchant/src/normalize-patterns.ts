@@ -14,25 +14,33 @@ export const CUT = '\uE001';
 const PROCESSORS: ReadonlyArray<readonly [string, string]> = [
   ['SQ', 'SQUARE'], ['SQU', 'SQUARE'], ['TST', 'TOAST'], ['PAYPAL', 'PAYPAL'], ['PP', 'PAYPAL'],
   ['SP', 'SHOPIFY'], ['IZ', 'ZETTLE'], ['IZETTLE', 'ZETTLE'], ['ZTL', 'ZETTLE'], ['ZETTLE', 'ZETTLE'],
-  ['SUMUP', 'SUMUP'], ['SUM UP', 'SUMUP'], ['WL', 'WORLDLINE'], ['STRIPE', 'STRIPE'], ['BT', 'BRAINTREE'],
+  ['SUMUP', 'SUMUP'], ['SUM UP', 'SUMUP'], ['WL', 'WORLDLINE'], ['STRIPE', 'STRIPE'],
   ['DD', 'DOORDASH'], ['EB', 'EVENTBRITE'], ['FS', 'FASTSPRING'], ['PADDLE.NET', 'PADDLE'], ['PADDLE', 'PADDLE'],
-  ['CKO', 'CHECKOUT.COM'], ['2CO.COM', '2CHECKOUT'], ['2CO', '2CHECKOUT'], ['CLV', 'CLOVER'], ['LS', 'LIGHTSPEED'],
+  ['CKO', 'CHECKOUT.COM'], ['2CO.COM', '2CHECKOUT'], ['2CO', '2CHECKOUT'],
 ];
 export const PROCESSOR_NAMES: ReadonlyMap<string, string> = new Map(PROCESSORS);
 /** A processor prefix at a token start, its star, and at least one character after it. */
 export const PROCESSOR_PREFIX = re(`(?<=^|\\s)(${alt(PROCESSORS.map(([p]) => escapeRe(p)))}) ?\\*\\s*(?=\\S)`, 'g');
 /** Card acquirers (not PayPal or Stripe, which also take bank debits): their prefix means a card payment. */
-export const CARD_PROCESSORS: ReadonlySet<string> = new Set(['SQUARE', 'TOAST', 'ZETTLE', 'SUMUP', 'WORLDLINE', 'CLOVER', 'LIGHTSPEED']);
+export const CARD_PROCESSORS: ReadonlySet<string> = new Set(['SQUARE', 'TOAST', 'ZETTLE', 'SUMUP', 'WORLDLINE']);
 
 // First match wins, so the order settles lines carrying several channel words: an ATM or a cheque
 // is the most specific, card words come last because PURCHASE and CARD also appear in other lines.
 export const CHANNEL_PATTERNS: ReadonlyArray<readonly [RegExp, Channel]> = [
-  [re('\\b(?:ATM|ABM|CASHPOINT|CASH MACHINE|CASH WITHDRAWAL|CASH WDL|GELDAUTOMAT|BARGELDAUSZAHLUNG|BARGELD|RETRAIT DAB|RETRAIT|GEA|PRELIEVO|CAJERO)\\b|^CPT\\b|ถอนเงิน'), 'atm'],
+  [re('\\b(?:ATM|ABM|CASHPOINT|CASH MACHINE|CASH WITHDRAWAL|CASH WDL|GELDAUTOMAT|BARGELDAUSZAHLUNG|BARGELD|RETRAIT DAB' +
+    '|RETRAIT|GEA|PRELIEVO|CAJERO)\\b|^CPT\\b|ถอนเงิน'), 'atm'],
   [re('\\b(?:CHQ|CHEQUE|SCHECK|CHECK DEPOSIT|MOBILE DEPOSIT|CHECK ?(?:#|NO\\.?|NUMBER)? ?\\d+)\\b'), 'cheque'],
   [re('\\b(?:STANDING ORDER|STO|S/O|DAUERAUFTRAG|ORDRE PERMANENT)\\b|^SO\\s'), 'standing_order'],
-  [re('\\b(?:DIRECT DEBIT|DDR|D/D|\\p{L}*LASTSCHRIFT|ACH DEBIT|ACH WITHDRAWAL|ACH PMT|ACH PAYMENT|PRE-?AUTHORI[SZ]ED DEBIT|PAD|PRLV|PRELEVEMENT|INCASSO|ADDEBITO|RECIBO|(?<!BANK )GIRO(?! CREDIT))\\b|^DD\\s|หักบัญชี'), 'direct_debit'],
-  [re('\\b(?:TRANSFER|TRANSFERENCIA|\\p{L}*UEBERWEISUNG|GUTSCHRIFT|VIREMENT|VIR SEPA|VIR INST|OVERBOEKING|BONIFICO|FASTER PAYMENTS?|FPS|FPI|FPO|BGC|BANK GIRO CREDIT|BACS|TFR|TRF|XFER|XFR|ZELLE|VENMO|CASH APP|E-?TRANSFER|E-TRF|OSKO|PAYID|NPP|PROMPT ?PAY|PAYNOW|FAST PAYMENT|FAST TRANSFER|INWARD CREDIT|DIRECT CREDIT|ACH CREDIT|ACH DEPOSIT|WIRE|MOBILE PAYMENT|TRANSFERWISE|WESTERN UNION|MONEYGRAM|REMITLY)\\b|โอน|พร้อมเพย์'), 'transfer'],
-  [re('\\b(?:CHECKCARD|CHECK CARD|EFTPOS|CONTACTLESS|KARTENZAHLUNG|GIROCARD|EC-KARTE|APPLE PAY|APLPAY|GOOGLE PAY|GPAY|INTERAC PURCHASE|INTERAC RETAIL PURCHASE|IDP PURCHASE|POINT OF SALE|POINT-OF-SALE|PRE-?AUTH)\\b|^(?:POS|CARD|CARD PAYMENT|CARD PURCHASE|DEBIT CARD|DEBIT PURCHASE|VISA DEBIT|VISA PURCHASE|PURCHASE|RECURRING PAYMENT|CB|CARTE|BEA|COMPRA|OPOS|FPOS|DEB|VIS|NETS|PAGAMENTO POS|FACTURE CARTE|PAIEMENT CB)\\b'), 'card'],
+  [re('\\b(?:DIRECT DEBIT|DDR|D/D|\\p{L}*LASTSCHRIFT|ACH DEBIT|ACH WITHDRAWAL|ACH PMT|ACH PAYMENT|PRE-?AUTHORI[SZ]ED DEBIT' +
+    '|PRLV|PRELEVEMENT|INCASSO|ADDEBITO|RECIBO|(?<!BANK )GIRO(?! CREDIT))\\b|^DD\\s|หักบัญชี'), 'direct_debit'],
+  [re('\\b(?:TRANSFER|TRANSFERENCIA|\\p{L}*UEBERWEISUNG|GUTSCHRIFT|VIREMENT|VIR SEPA|VIR INST|OVERBOEKING|BONIFICO|FASTER PAYMENTS?' +
+    '|FPS|FPI|FPO|BGC|BANK GIRO CREDIT|BACS|TFR|TRF|XFER|XFR|ZELLE|VENMO|CASH APP|E-?TRANSFER|E-TRF|OSKO|PAYID|NPP|PROMPT ?PAY' +
+    '|PAYNOW|FAST PAYMENT|FAST TRANSFER|INWARD CREDIT|DIRECT CREDIT|ACH CREDIT|ACH DEPOSIT|WIRE|MOBILE PAYMENT|TRANSFERWISE' +
+    '|WESTERN UNION|MONEYGRAM|REMITLY)\\b|โอน|พร้อมเพย์'), 'transfer'],
+  [re('\\b(?:CHECKCARD|CHECK CARD|EFTPOS|CONTACTLESS|KARTENZAHLUNG|GIROCARD|EC-KARTE|APPLE PAY|APLPAY|GOOGLE PAY|GPAY' +
+    '|INTERAC PURCHASE|INTERAC RETAIL PURCHASE|IDP PURCHASE|POINT OF SALE|POINT-OF-SALE|PRE-?AUTH)\\b|^(?:POS|CARD|CARD PAYMENT' +
+    '|CARD PURCHASE|DEBIT CARD|DEBIT PURCHASE|VISA DEBIT|VISA PURCHASE|PURCHASE|RECURRING PAYMENT|CB|CARTE|BEA|COMPRA' +
+    '|OPOS|FPOS|VIS|NETS|PAGAMENTO POS|FACTURE CARTE|PAIEMENT CB)\\b'), 'card'],
 ];
 
 // Words a card terminal or bank prints before the merchant. They say nothing about the category
@@ -49,7 +57,7 @@ const CARD_PREFIXES = [
   'PRE-AUTH', 'PREAUTH', 'PRE AUTH', 'PRE-AUTHORIZATION', 'PRE-AUTHORISATION',
   'KARTENZAHLUNG', 'GIROCARD', 'EC-KARTE', 'EC KARTE', 'CB', 'PAIEMENT CB', 'PAIEMENT PAR CARTE', 'FACTURE CARTE', 'BEA', 'COMPRA TARJETA', 'COMPRA', 'PAGAMENTO POS',
   'POINT OF SALE - INTERAC RETAIL PURCHASE', 'POINT OF SALE INTERAC RETAIL PURCHASE', 'POINT OF SALE - INTERAC', 'POINT OF SALE', 'POINT-OF-SALE TRANSACTION',
-  'INTERAC RETAIL PURCHASE', 'INTERAC PURCHASE', 'IDP PURCHASE', 'IDP', 'OPOS', 'FPOS', 'DEB', 'VIS',
+  'INTERAC RETAIL PURCHASE', 'INTERAC PURCHASE', 'IDP PURCHASE', 'IDP', 'OPOS', 'FPOS', 'VIS',
   'APPLE PAY', 'APLPAY', 'GOOGLE PAY', 'GPAY', 'SAMSUNG PAY', 'NETS QR', 'NETS DEBIT', 'NETS TRANSACTION', 'NETS',
   // Banking apps and portals (Thai mobile banking above all) name the app, not the payee.
   'K PLUS', 'KPLUS', 'K+', 'SCB EASY', 'KMA', 'KTB NEXT', 'KRUNGTHAI NEXT', 'BUALUANG MBANKING', 'MAKE BY KBANK', 'TTB TOUCH',
@@ -94,7 +102,7 @@ export const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
 const KEY_CHANNEL_PREFIXES = [
   'DIRECT DEBIT PAYMENT TO', 'DIRECT DEBIT PAYMENT', 'DIRECT DEBIT TO', 'DIRECT DEBIT', 'STANDING ORDER', 'FASTER PAYMENT', 'FASTER PAYMENTS', 'BANK GIRO CREDIT', 'BACS CREDIT', 'BACS',
   'ACH DEBIT', 'ACH CREDIT', 'ACH WITHDRAWAL', 'ACH DEPOSIT', 'ACH PAYMENT', 'ACH', 'ELECTRONIC PAYMENT', 'ELECTRONIC WITHDRAWAL',
-  'ELECTRONIC DEPOSIT', 'EXTERNAL WITHDRAWAL', 'EXTERNAL DEPOSIT', 'PRE-AUTHORIZED DEBIT', 'PREAUTHORIZED DEBIT', 'PRE-AUTHORISED DEBIT', 'PAD',
+  'ELECTRONIC DEPOSIT', 'EXTERNAL WITHDRAWAL', 'EXTERNAL DEPOSIT', 'PRE-AUTHORIZED DEBIT', 'PREAUTHORIZED DEBIT', 'PRE-AUTHORISED DEBIT',
   'BPAY', 'SEPA-LASTSCHRIFT', 'SEPA LASTSCHRIFT', 'SEPA-BASISLASTSCHRIFT', 'SEPA BASISLASTSCHRIFT', 'BASISLASTSCHRIFT', 'FOLGELASTSCHRIFT',
   'ERSTLASTSCHRIFT', 'LASTSCHRIFT', 'DAUERAUFTRAG', 'SEPA-UEBERWEISUNG', 'SEPA UEBERWEISUNG', 'GUTSCHRIFT UEBERWEISUNG',
   'EINGANG UEBERWEISUNG', 'UEBERWEISUNG', 'GUTSCHRIFT', 'PRLV SEPA', 'PRLV', 'INCASSO', 'GIRO -', 'GIRO', 'BILL PAYMENT', 'BILL PAY',
@@ -118,7 +126,8 @@ export const LEGAL_PREFIX = re('^(?:THE\\s+|(?:บริษัท|บจก\\.?|
 export const KEY_NOISE = re('\\bSAGT DANKE\\b', 'g');
 
 // ---- Noise. Each match becomes an ANCHOR (or a CUT for tagged fields) rather than vanishing. ----
-const MONTHS = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MRZ|MAE|OKT|DEZ';
+const MONTHS = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER' +
+  '|NOVEMBER|DECEMBER|MRZ|MAE|OKT|DEZ';
 const DAYS = 'MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN';
 const DATE_LEAD = '(?:\\b(?:ON|DATE|DATED|VALUE DATE|TRANS(?:ACTION)? DATE|AM|VOM|LE|DU)\\s*:?\\s*)?';
 const CURRENCIES = 'USD|EUR|GBP|AUD|CAD|SGD|THB|NZD|CHF|JPY|HKD|MYR|IDR|INR|SEK|NOK|DKK|PLN|CZK|MXN';
@@ -131,11 +140,12 @@ export const NOISE_PATTERNS: readonly RegExp[] = [
   // Times, with the weekday some issuers print before them ("LYFT *RIDE THU 8PM").
   re(`\\b(?:(?:${DAYS})\\s)?\\d{1,2}(?::\\d{2}){1,2}(?:\\s?[AP]M)?\\b|\\b(?:(?:${DAYS})\\s)?\\d{1,2}\\s?[AP]M\\b`, 'g'),
   // Amounts in a currency and exchange rates printed on foreign purchases.
-  re(`(?:\\b(?:${CURRENCIES})|[$€£฿])\\s?\\d[\\d,]*(?:\\.\\d+)?|\\b\\d[\\d,]*\\.\\d{2}\\s?(?:${CURRENCIES})\\b|@\\s?\\d+(?:[.,]\\d+)?|\\b(?:FX |EXCHANGE )?RATE\\s?[:@]?\\s?\\d+[.,]\\d+`, 'g'),
+  re(`(?:\\b(?:${CURRENCIES})|[$€£฿])\\s?\\d[\\d,]*(?:\\.\\d+)?|\\b\\d[\\d,]*\\.\\d{2}\\s?(?:${CURRENCIES})\\b|@\\s?\\d+(?:[.,]\\d+)?` +
+    `|\\b(?:FX |EXCHANGE )?RATE\\s?[:@]?\\s?\\d+[.,]\\d+`, 'g'),
   // Phone numbers: groups separated by spaces, dots or dashes ("866-579-7172", "+44 20 7946 0958").
   re('(?<![0-9])(?:\\+?\\d{1,3}[ .-])?(?:\\(\\d{2,4}\\)\\s?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![0-9])', 'g'),
   // Card numbers, masked or not; the word CARD itself goes later unless CREDIT precedes it.
-  re('(?<!(?:CREDIT|DEBIT) )\\b(?:CARD|KARTE|CARTE|CRD|CD)(?: (?:NO|NR|NUMBER|NUM|ENDING(?: IN)?))?\\.?\\s?[:#]?\\s?(?=[X*\\d])(?:[X*]+[ -]?)*\\d{2,}\\b', 'g'),
+  re('\\b(?<!(?:CREDIT|DEBIT) )(?:CARD|KARTE|CARTE|CRD|CD)(?: (?:NO|NR|NUMBER|NUM|ENDING(?: IN)?))?\\.?\\s?[:#]?\\s?(?=[X*\\d])(?:[X*]+[ -]?)*\\d{2,}\\b', 'g'),
   // Bounded repetitions: a long run of X or * must not make this backtrack for seconds.
   re('(?:\\b\\d{2,6}[ -]?)?(?:[X*]{2,8}[ -]?){1,4}\\d{2,6}\\b|\\.{2,8}\\d+\\b', 'g'),
   // TD Canada ends card lines with a terminal flag: "TIM HORTONS #1234 _F".
@@ -148,7 +158,9 @@ export const NOISE_PATTERNS: readonly RegExp[] = [
 // free-text fields (DES:, SVWZ+) keep their words for `text` but end the merchant name.
 export const CUT_PATTERNS: readonly RegExp[] = [
   re('\\bINDN:.*?(?=\\s(?:CO ID|ID):|$)', 'g'),
-  re('\\b(?:EREF|MREF|KREF|CRED|IBAN|BIC|ID|PPD ID|CCD ID|WEB ID|TEL ID|CO ID|IND ID|ORIG ID|TRACE|TRN|CONF|CONFIRMATION|TRANSACTION|AUTH CODE|SEQ|REF|REFERENCE|REF NO|REF NUMBER|REFERENCE NO|MANDATSREF\\p{L}*|MANDAT|GLAEUBIGER-?ID|END-TO-END-REF)\\s?[:#+.]?\\s?(?=\\S*\\d)\\S+', 'g'),
+  re('\\b(?:EREF|MREF|KREF|CRED|IBAN|BIC|ID|PPD ID|CCD ID|WEB ID|TEL ID|CO ID|IND ID|ORIG ID|TRACE|TRN|CONF|CONFIRMATION' +
+    '|TRANSACTION|AUTH CODE|SEQ|REF|REFERENCE|REF NO|REF NUMBER|REFERENCE NO|MANDATSREF\\p{L}*|MANDAT|GLAEUBIGER-?ID' +
+    '|END-TO-END-REF)\\s?[:#+.]?\\s?(?=\\S*\\d)\\S+', 'g'),
   re('(?:\\s|^)(?:DES|SVWZ|ABWA|ABWE|EREF|MREF|CRED)[:+]|//', 'g'),
   // ACH standard entry class codes closing a US line (PPD, CCD): format, not meaning.
   re('\\s(?:PPD|CCD|CTX|IAT)$', 'g'),

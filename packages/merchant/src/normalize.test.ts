@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { merchantKey, normalizeLine } from './normalize.js';
+import * as patterns from './normalize-patterns.js';
+import { exactBoundaries } from './regex.js';
 
 // raw statement line -> merchant key, grouped by where the format comes from.
 const KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -57,7 +59,8 @@ const KEYS: ReadonlyArray<readonly [string, string]> = [
   // United Kingdom.
   ['POS 4421 TESCO STORES 3297', 'TESCO STORES'],
   ['POS REFUND TESCO STORES 3297', 'TESCO STORES'],
-  ['DEB TESCO STORES 3297 READING', 'TESCO STORES'],
+  ['VIS TESCO STORES 3297 READING', 'TESCO STORES'],
+  ['DEB SHOPS #123', 'DEB SHOPS'],
   ['CARD PAYMENT TO TESCO STORES ON 12-03', 'TESCO STORES'],
   ['CARD PAYMENT TO SAINSBURYS S/MKTS ON 14 MAR', 'SAINSBURYS S MKTS'],
   ['CONTACTLESS PAYMENT PRET A MANGER LONDON GB', 'PRET A MANGER'],
@@ -246,5 +249,21 @@ describe('normalizeLine processor, channel, mcc', () => {
 
   it('a line with an MCC and no other channel word is a card payment', () => {
     expect(normalizeLine('STARBUCKS MCC:5812').channel).toBe('card');
+  });
+});
+
+describe('normalize patterns', () => {
+  it('read each \\b as a true word boundary on every table line (one-sided boundaries are an optimisation)', () => {
+    const all: RegExp[] = [
+      ...patterns.NOISE_PATTERNS, ...patterns.CUT_PATTERNS, ...patterns.EXPANSIONS.map(([p]) => p), ...patterns.CHANNEL_PATTERNS.map(([p]) => p),
+      patterns.CARD_PREFIX, patterns.KEY_CHANNEL_PREFIX, patterns.PROCESSOR_PREFIX, patterns.KEY_REFUND_PREFIX, patterns.KEY_REFUND_SUFFIX,
+      patterns.LEGAL_PREFIX, patterns.KEY_NOISE,
+    ];
+    const texts = KEYS.flatMap(([raw]) => [raw.normalize('NFKC').toUpperCase(), normalizeLine(raw).text]);
+    for (const p of all) {
+      const fast = new RegExp(p.source, p.flags.replace('g', ''));
+      const exact = exactBoundaries(p);
+      for (const text of texts) expect(fast.exec(text)?.[0], `${p.source.slice(0, 60)} on ${text}`).toBe(exact.exec(text)?.[0]);
+    }
   });
 });

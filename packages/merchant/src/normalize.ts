@@ -115,7 +115,8 @@ function markedText(s: string): { marked: string; processor: string | null } {
   for (const p of NOISE_PATTERNS) s = s.replace(p, ` ${ANCHOR} `);
   // Some terminals glue the store number to a name ("BP#1234567CIRCLE K", "WALMART12345"): split them.
   s = s.replace(/(?<=(?:^|[\s#*])[0-9]{3,})(?=[A-Z]{3})|(?<=(?:^|[\s#*])[A-Z]{4,})(?=[0-9]{4})/g, ' ');
-  // Stars left after processor prefixes separate a brand from a product or reference (UBER *TRIP, US*2K4XY12).
+  // Apostrophes join (MCDONALD'S is MCDONALDS). Other punctuation separates, stars included: a star
+  // left after processor prefixes splits a brand from a product or a reference (UBER *TRIP, US*2K4XY12).
   s = s.replace(/'/g, '').replace(/[^\p{L}\p{M}\p{N}\s&\-./+\uE000\uE001]/gu, ' ');
   s = stripLeading(tokenize(s).join(' '), CARD_PREFIX);
   for (const [pattern, replacement] of EXPANSIONS) s = s.replace(pattern, replacement);

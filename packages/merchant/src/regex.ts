@@ -10,10 +10,12 @@
 // are several times faster than the two-sided boundary. Which side a \b is on is read from the
 // source around it: after a letter, digit or closing bracket it closes a word; after a quantifier
 // it opens one if a letter, digit, group or class follows; anywhere else (start, |, (?:) it opens.
-// Every \b in this package's patterns sits at such an edge, never before "-" or "#".
+// Every \b in this package's patterns sits at such an edge, never before "-" or "#", and comes
+// before, not after, a lookbehind ("\b(?<!TAX )RETURN"). exactBoundaries() lets tests check this.
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 const WORD_START = `(?<!${WORD_CHAR})`;
 const WORD_END = `(?!${WORD_CHAR})`;
+const EXACT = `(?:${WORD_START}(?=${WORD_CHAR})|(?<=${WORD_CHAR})${WORD_END})`;
 const CLOSES = /[\p{L}\p{N})}\]]$/u;
 const QUANTIFIED = /[*+?]$/;
 const OPENS = /^(?:[(\p{L}\p{N}[]|\\[pdw])/u;
@@ -30,6 +32,12 @@ export function re(source: string, flags = ''): RegExp {
   const parts = source.normalize('NFKC').split('\\b');
   const body = parts.reduce((acc, part) => `${acc}${boundary(acc, part)}${part}`);
   return new RegExp(body, unicodeFlags);
+}
+
+/** The same pattern with every one-sided boundary made two-sided: what \b means. For tests. */
+export function exactBoundaries(pattern: RegExp): RegExp {
+  const oneSided = new RegExp(`${escapeRe(WORD_START)}|${escapeRe(WORD_END)}`, 'g');
+  return new RegExp(pattern.source.replace(oneSided, EXACT), pattern.flags.replace(/[gy]/g, ''));
 }
 
 /** `(?:a|b|c)` from alternatives, longest first so a longer phrase wins over its prefix. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeLine } from './normalize.js';
+import { exactBoundaries } from './regex.js';
 import { isRefund, matchRule, RULES, wordingFlow } from './rules.js';
 
 /** A statement line, with the amount when the case depends on it (< 0 money out, > 0 money in). */
@@ -191,6 +192,14 @@ describe('RULES table', () => {
       expect(r.confidence, r.id).toBeGreaterThanOrEqual(0.9);
       expect(r.confidence, r.id).toBeLessThanOrEqual(0.99);
       expect(r.pattern.global || r.pattern.sticky, `${r.id} must be stateless`).toBe(false);
+    }
+  });
+
+  it('reads each \\b as a true word boundary on every case line (one-sided boundaries are an optimisation)', () => {
+    const texts = Object.values(CASES).flatMap((c) => [...c.positive, ...c.negative]).map((c) => normalizeLine(lineOf(c).raw).text);
+    for (const r of RULES) {
+      const exact = exactBoundaries(r.pattern);
+      for (const text of texts) expect(r.pattern.exec(text)?.[0], `${r.id} on ${text}`).toBe(exact.exec(text)?.[0]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { parseCsv } from '@txcat/classifier';
+import { createDecider, fromStored, parseCsv } from '@txcat/classifier';
 import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
@@ -12,7 +12,8 @@ import { startFleet } from '../fleet.js';
 import type { CommandContext } from '../command.js';
 import { REPO_ROOT } from '../env.js';
 import { UsageError } from '../errors.js';
-import { classifyTexts, inSlices } from '../knowledge.js';
+import { inSlices } from '../knowledge.js';
+import { loadLookups } from '../local-knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
@@ -47,12 +48,14 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     await seedDefaultTaxonomy(store.db);
     const cache = createEmbeddingCache({ redis, model: await modelFingerprint(embedder.modelDir) });
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
-    const version = await ensurePrototypes(store.db, embed, { name: embedder.manifest.name, variant: embedder.manifest.variant });
-    const results = await classifyTexts(sample, version, embed);
+    const lookups = await loadLookups();
+    const version = await ensurePrototypes(store.db, embed, { name: embedder.manifest.name, variant: embedder.manifest.variant }, { lookups });
+    const decisions = await createDecider({ embed, lookups }).decideMany(sample.map((description) => ({ description })), fromStored(version));
     output.out(formatTable(
-      ['description', 'category', 'confidence', 'level'],
-      results.map((r) => [r.text, r.category, r.confidence.toFixed(3), r.level]),
+      ['description', 'category', 'confidence', 'level', 'decided by'],
+      decisions.map((r, i) => [sample[i] as string, r.category, r.confidence.toFixed(3), r.level, r.explanation.source]),
     ));
+    const results = decisions;
     const { localHits, redisHits, misses } = cache.stats();
     output.out(`\n${results.length} lines classified with prototype version ${version.version} (${version.exampleCount} examples); embedding cache: ${redisHits} Redis hits, ${localHits} local hits, ${misses} misses`);
     return 0;
