@@ -3,15 +3,15 @@
 // embedding model (kNN over exemplars, prototypes or the trained head). The first source that
 // speaks decides; the embedding's distribution fills in the runner-ups. Users' corrections
 // (applyMemory) win over all of them. Every result says why.
-import type { Gazetteer, NormalizedLine, RuleMatch } from '@txcat/merchant';
-import { isRefund, matchRule } from '@txcat/merchant';
+import type { Gazetteer, GazetteerMatch, KeywordCategory, NormalizedLine, RuleMatch } from '@txcat/merchant';
+import { isRefund, keywordCategory, matchRule } from '@txcat/merchant';
 import { calibrate, levelFor, type Calibration } from './calibration.js';
 import { headLogits, softmaxLogits, type SoftmaxHead } from './head.js';
 import { knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
 import { centerEmbedding, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
 
 export type EmbeddingMethod = 'knn' | 'prototypes' | 'head';
-export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'embedding';
+export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'keyword' | 'embedding';
 
 /** What a version knows: built by the retrain job, identical in every worker. */
 export interface Knowledge {
@@ -39,6 +39,8 @@ export interface Explanation {
   rule?: { id: string; reason: string };
   brand?: { name: string; alias: string; how: string; score: number };
   mcc?: { code: string; description: string };
+  /** Words of the line that name a kind of business (BARBER, APOTHEKE, ร้านกาแฟ...). */
+  keyword?: { words: string[]; weight: number };
   feedback?: { corrections: number; agreeing: number; scope: 'user' | 'global' };
   refund?: boolean;
   /** The nearest labelled examples (kNN), best first. */
@@ -103,20 +105,57 @@ function ruleVerdict(rule: RuleMatch | null, known: Set<string>): Verdict | unde
   return { category: rule.category, confidence: rule.confidence, source: 'rule', explanation: { rule: { id: rule.rule, reason: rule.reason } } };
 }
 
+/** A keyword verdict needs at least this weight to decide on its own; weaker ones only tilt the embedding. */
+const KEYWORD_DECIDES = 0.75;
+
+function brandVerdict(brand: GazetteerMatch): Verdict {
+  return {
+    category: brand.category, confidence: 0.8 + 0.15 * Math.min(1, Math.max(0, (brand.score - 0.6) / 0.4)), source: 'gazetteer',
+    explanation: { brand: { name: brand.brand, alias: brand.alias, how: brand.how, score: brand.score } },
+  };
+}
+
+function keywordVerdict(kw: KeywordCategory): Verdict {
+  return { category: kw.category, confidence: 0.6 + 0.25 * kw.weight, source: 'keyword', explanation: { keyword: { words: kw.keywords, weight: kw.weight } } };
+}
+
+/** The brand's alias covers only part of the key ("RAFFLES" of "RAFFLES MEDICAL GROUP"). */
+function partialBrand(brand: GazetteerMatch, line: NormalizedLine): boolean {
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  return words(line.merchantKey) > words(brand.alias);
+}
+
 /** The verdict of the most knowledgeable source that has one, or undefined (the embedding decides). */
 function firstVerdict(line: NormalizedLine, amount: number | undefined, lookups: Lookups, known: Set<string>, country?: string): Verdict | undefined {
+  const kw = keywordCategory(line.text);
+  // Money coming in is not paid to a business: its trade words do not make it a purchase.
+  const moneyIn = amount !== undefined && amount > 0 && !isRefund(line);
+  const usableKw = kw && known.has(kw.category) && !(moneyIn && !INFLOW.has(kw.category)) ? kw : null;
   const rule = ruleVerdict(matchRule(line, amount), known);
+  // A transfer paid to a business is a purchase from it (Plaid labels by purpose): a standing
+  // order to a landlord is rent, a PromptPay to a barber is personal care.
+  if (rule && rule.category === 'TRANSFER_OUT' && rule.explanation.rule?.id.startsWith('transfer') && usableKw && !INFLOW.has(usableKw.category)) return keywordVerdict(usableKw);
   if (rule) return rule;
   const mcc = line.mcc ? lookups.mcc?.get(line.mcc) : undefined;
   if (mcc && known.has(mcc.category)) return { category: mcc.category, confidence: 0.93, source: 'mcc', explanation: { mcc: { code: line.mcc as string, description: mcc.description } } };
   const brand = lookups.gazetteer?.match(line.merchantKey, country ? { country } : undefined);
   if (brand && known.has(brand.category)) {
-    return {
-      category: brand.category, confidence: 0.8 + 0.18 * Math.min(1, Math.max(0, (brand.score - 0.6) / 0.4)), source: 'gazetteer',
-      explanation: { brand: { name: brand.brand, alias: brand.alias, how: brand.how, score: brand.score } },
-    };
+    // A brand name followed by words that say another trade is most likely a namesake:
+    // "ADLER APOTHEKE" is a pharmacy, not the clothes shop Adler.
+    if (usableKw && usableKw.category !== brand.category && partialBrand(brand, line)) return keywordVerdict(usableKw);
+    return brandVerdict(brand);
   }
+  if (usableKw && usableKw.weight >= KEYWORD_DECIDES) return keywordVerdict(usableKw);
   return undefined;
+}
+
+/** A weak keyword still tilts the embedding's distribution towards its category. */
+function keywordPrior(scores: number[], categories: readonly string[], line: NormalizedLine): number[] {
+  const kw = keywordCategory(line.text);
+  if (!kw) return scores;
+  const weighted = scores.map((s, i) => (categories[i] === kw.category ? s * (1 + 10 * kw.weight) : s));
+  const total = weighted.reduce((a, b) => a + b, 0) || 1;
+  return weighted.map((w) => w / total);
 }
 
 /**
@@ -174,7 +213,7 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
   const emb = embeddingScores(input.embedding, knowledge, o.method);
-  const calibrated = directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line));
+  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line)), categories, input.line);
   const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
   const winner = verdict ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };

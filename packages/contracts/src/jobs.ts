@@ -26,7 +26,7 @@ export const Transaction = z.strictObject({
 
 export const ScoredCategory = z.strictObject({ category: categoryName, score: z.number().min(0).max(1) });
 
-export const DECISION_SOURCES = ['feedback_user', 'feedback', 'rule', 'mcc', 'gazetteer', 'embedding'] as const;
+export const DECISION_SOURCES = ['feedback_user', 'feedback', 'rule', 'mcc', 'gazetteer', 'keyword', 'embedding'] as const;
 
 /** Why a result is what it is: the source that decided and what it matched. */
 export const Explanation = z.strictObject({
@@ -36,6 +36,7 @@ export const Explanation = z.strictObject({
   rule: z.strictObject({ id: z.string(), reason: z.string() }).optional(),
   brand: z.strictObject({ name: z.string(), alias: z.string(), how: z.string(), score: z.number() }).optional(),
   mcc: z.strictObject({ code: z.string(), description: z.string() }).optional(),
+  keyword: z.strictObject({ words: z.array(z.string()), weight: z.number() }).optional(),
   feedback: z.strictObject({ corrections: z.number().int(), agreeing: z.number().int(), scope: z.enum(['user', 'global']) }).optional(),
   refund: z.boolean().optional(),
   neighbors: z.array(z.strictObject({ text: z.string(), category: z.string(), similarity: z.number() })).optional(),

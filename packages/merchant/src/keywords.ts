@@ -5,12 +5,15 @@
 // The word lists and their weights live in keywords-lexicon.ts.
 //
 // Matching: the text is folded like normalizeLine folds it (NFKC, upper case, Ä → AE, no accents or
-// apostrophes), then scanned once, left to right, with one compiled alternation, longest alternative
-// first. Latin words match whole words (Unicode-aware \b from regex.ts): BAR is not found in BARBER,
-// SPA not in SPAR or SPANISH, TAX not in TAXI, ART not in MARTIN. Matches do not overlap, so a phrase
-// hides the words in it: "RENT A CAR" is TRAVEL, not also RENT; "FOOD COURT" not also COURT.
+// apostrophes) and cut into words. Latin entries match whole words, so BAR is not found in BARBER, SPA
+// not in SPAR or SPANISH, TAX not in TAXI, ART not in MARTIN; stems match word starts (APOTHEK*) or
+// ends (*STEUER). Thai entries match inside runs of Thai letters. Scanning goes left to right and
+// takes the longest entry at each place, without overlaps, so a phrase hides the words in it:
+// "RENT A CAR" is TRAVEL and not also RENT, "FOOD COURT" not also COURT, ค่าน้ำมัน (fuel) not ค่าน้ำ.
+// A word index rather than one big alternation: 1,700 alternatives with Unicode-aware boundaries
+// took seconds to compile and ~10 ms a line; the index takes microseconds.
 import { KEYWORD_GROUPS, NEUTRAL_PHRASES } from './keywords-lexicon.js';
-import { alt, escapeRe, re } from './regex.js';
+import { re } from './regex.js';
 
 export interface KeywordHit {
   category: string;
@@ -33,17 +36,29 @@ export const MIN_RATIO = 1.5;
 /** ...and ahead of it by at least this much: "HOTEL BAR" (TRAVEL 0.4, FOOD_AND_DRINK 0.5) decides nothing. */
 export const MIN_LEAD = 0.2;
 
+type Mode = 'exact' | 'prefix' | 'suffix' | 'infix';
+interface WordMatcher { text: string; mode: Mode }
 interface Entry {
   category: string | null; // null: a neutral phrase, matched only to hide the keywords inside it
   keyword: string;
   weight: number;
-  source: string;
+  words: WordMatcher[]; // Latin: one per word of a phrase; Thai: one infix (prefix for "<": start of a run)
+  thai: boolean;
+}
+interface Token { text: string; start: number; end: number; thai: boolean }
+interface Index {
+  entries: Entry[];
+  byExact: Map<string, Entry[]>; // Latin entries by their first word
+  byPrefix: Map<string, Entry[]>; // ...whose first word is a STEM*, by the stem
+  scanned: Entry[]; // ...whose first word is *STEM or *STEM*: tried on every word
+  thai: Entry[];
 }
 
 const THAI = /[\u0E00-\u0E7F]/;
-const LETTERS = '[\\p{L}\\p{M}]*';
+const TOKEN = re('[\\p{L}\\p{M}\\p{N}]+|&', 'g');
+const PHRASE_GAP = /^[ -]*$/; // between the words of a phrase: a space, a hyphen or nothing
 
-/** The text in the spelling the lexicon uses, as normalizeLine's `text` already is. */
+/** The text in the spelling the lexicon uses (normalizeLine's `text` already is; raw text becomes so). */
 export function foldText(s: string): string {
   let t = s.normalize('NFKC').toUpperCase();
   t = t.replace(/Ä/g, 'AE').replace(/Ö/g, 'OE').replace(/Ü/g, 'UE');
@@ -51,57 +66,141 @@ export function foldText(s: string): string {
   return t.replace(/[‘’`´']/g, '').replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
 }
 
-/** The regex source of one lexicon word (see keywords-lexicon.ts for the notation). */
-function entrySource(word: string): string {
-  if (THAI.test(word)) {
-    // Thai is matched anywhere; "<" asks for the start of a run of letters (วัด but not จังหวัด).
-    return word.startsWith('<') ? `\\b${escapeRe(word.slice(1))}` : escapeRe(word);
-  }
-  const suffixStem = word.startsWith('*');
-  const prefixStem = word.endsWith('*');
-  const core = word.replace(/^\*|\*$/g, '');
-  // A space in a phrase also matches a hyphen or nothing: CAR WASH, CAR-WASH, CARWASH.
-  const body = core.split(' ').map(escapeRe).join('[ -]?');
-  return `\\b${suffixStem ? LETTERS : ''}${body}${prefixStem ? LETTERS : ''}\\b`;
+function matcher(word: string): WordMatcher {
+  const suffix = word.startsWith('*');
+  const prefix = word.endsWith('*') && word.length > 1;
+  const text = word.replace(/^\*|\*$/g, '');
+  return { text, mode: suffix && prefix ? 'infix' : suffix ? 'suffix' : prefix ? 'prefix' : 'exact' };
 }
 
+function wordMatches(m: WordMatcher, token: string): boolean {
+  switch (m.mode) {
+    case 'exact': return token === m.text;
+    case 'prefix': return token.startsWith(m.text);
+    case 'suffix': return token.endsWith(m.text);
+    case 'infix': return token.includes(m.text);
+  }
+}
+
+/** Lexicon entries, plus the run-together spelling of each phrase (CAR WASH → CARWASH). */
 function buildEntries(): Entry[] {
   const entries: Entry[] = [];
-  for (const [category, weight, words] of KEYWORD_GROUPS) {
-    for (const raw of words.split(',')) {
-      const word = foldText(raw);
-      if (word === '') continue;
-      entries.push({ category, keyword: word.replace(/^[*<]|\*$/g, ''), weight, source: entrySource(word) });
+  const add = (category: string | null, weight: number, raw: string): void => {
+    const word = foldText(raw);
+    if (word === '') return;
+    if (THAI.test(word)) {
+      const text = word.replace(/^</, '');
+      entries.push({ category, keyword: text, weight, words: [{ text, mode: word.startsWith('<') ? 'prefix' : 'infix' }], thai: true });
+      return;
     }
-  }
-  for (const phrase of NEUTRAL_PHRASES) {
-    const word = foldText(phrase);
-    entries.push({ category: null, keyword: word, weight: 0, source: entrySource(word) });
-  }
+    // "&" is a word of its own, so LOCK & KEY, LOCK&KEY and B&B cut into the same words as the text.
+    const parts = word.replace(/&/g, ' & ').split(/[ -]+/).filter((w) => w !== '');
+    const keyword = word.replace(/^\*|\*$/g, '');
+    entries.push({ category, keyword, weight, words: parts.map(matcher), thai: false });
+    if (parts.length > 1 && !parts.includes('&')) entries.push({ category, keyword, weight, words: [matcher(parts.join(''))], thai: false });
+  };
+  for (const [category, weight, words] of KEYWORD_GROUPS) for (const w of words.split(',')) add(category, weight, w);
+  for (const phrase of NEUTRAL_PHRASES) add(null, 0, phrase);
   return entries;
 }
 
-interface Compiled {
-  entries: Entry[];
-  pattern: RegExp;
+let index: Index | null = null;
+
+/** The word index, built on first use (importing the module does no work). */
+function getIndex(): Index {
+  if (index) return index;
+  const built: Index = { entries: buildEntries(), byExact: new Map(), byPrefix: new Map(), scanned: [], thai: [] };
+  const push = (map: Map<string, Entry[]>, key: string, e: Entry): void => {
+    map.set(key, [...(map.get(key) ?? []), e]);
+  };
+  for (const e of built.entries) {
+    const first = e.words[0] as WordMatcher;
+    if (e.thai) built.thai.push(e);
+    else if (first.mode === 'exact') push(built.byExact, first.text, e);
+    else if (first.mode === 'prefix') push(built.byPrefix, first.text, e);
+    else built.scanned.push(e);
+  }
+  index = built;
+  return built;
 }
 
-let compiled: Compiled | null = null;
-
-/** Builds the lexicon's one regex on first use: each entry is a named group k0000, k0001, ... */
-function compile(): Compiled {
-  if (compiled) return compiled;
-  const entries = buildEntries();
-  const groups = entries.map((e, i) => `(?<k${String(i).padStart(4, '0')}>${e.source})`);
-  // alt() puts longer alternatives first; the group names all have the same length, so a phrase is
-  // tried before a word it starts with (BAR & GRILL before BAR, ค่าน้ำมัน before ค่าน้ำ).
-  compiled = { entries, pattern: re(alt(groups), 'g') };
-  return compiled;
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length, thai: THAI.test(m[0]) }));
 }
 
-/** Every lexicon entry as [keyword, category, weight]; for tests and diagnostics. */
-export function lexiconEntries(): Array<{ keyword: string; category: string; weight: number }> {
-  return compile().entries.flatMap((e) => (e.category === null ? [] : [{ keyword: e.keyword, category: e.category, weight: e.weight }]));
+/** How many words a Latin entry covers from token i, or 0 when it does not match there. */
+function matchAt(e: Entry, tokens: readonly Token[], i: number, text: string): number {
+  for (let j = 0; j < e.words.length; j++) {
+    const t = tokens[i + j];
+    if (!t || t.thai || !wordMatches(e.words[j] as WordMatcher, t.text)) return 0;
+    if (j > 0 && !PHRASE_GAP.test(text.slice((tokens[i + j - 1] as Token).end, t.start))) return 0;
+  }
+  return e.words.length;
+}
+
+/** The entries found in one run of Thai letters: leftmost first, the longest at each place, no overlaps. */
+function thaiMatches(run: string, entries: readonly Entry[]): Entry[] {
+  const found: Array<{ at: number; e: Entry }> = [];
+  for (const e of entries) {
+    const { text, mode } = e.words[0] as WordMatcher;
+    if (mode === 'prefix') {
+      if (run.startsWith(text)) found.push({ at: 0, e });
+      continue;
+    }
+    for (let at = run.indexOf(text); at >= 0; at = run.indexOf(text, at + 1)) found.push({ at, e });
+  }
+  found.sort((a, b) => a.at - b.at || b.e.keyword.length - a.e.keyword.length);
+  const out: Entry[] = [];
+  let next = 0;
+  for (const f of found) {
+    if (f.at < next) continue;
+    out.push(f.e);
+    next = f.at + f.e.keyword.length;
+  }
+  return out;
+}
+
+/** The entries found in folded text, in line order, without overlaps. */
+function findEntries(text: string): Entry[] {
+  const idx = getIndex();
+  const tokens = tokenize(text);
+  const out: Entry[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i] as Token;
+    if (t.thai) {
+      out.push(...thaiMatches(t.text, idx.thai));
+      i++;
+      continue;
+    }
+    const candidates = [...(idx.byExact.get(t.text) ?? []), ...idx.scanned];
+    for (let len = t.text.length; len >= 2; len--) candidates.push(...(idx.byPrefix.get(t.text.slice(0, len)) ?? []));
+    let best: Entry | null = null;
+    let bestLen = 0;
+    for (const e of candidates) {
+      const n = matchAt(e, tokens, i, text);
+      // The entry covering the most words wins, then the longer keyword (BAECKEREI over a shorter stem).
+      if (n > bestLen || (n > 0 && n === bestLen && best !== null && e.keyword.length > best.keyword.length)) {
+        best = e;
+        bestLen = n;
+      }
+    }
+    if (best) out.push(best);
+    i += Math.max(1, bestLen);
+  }
+  return out;
+}
+
+/** Every lexicon entry once, as written in keywords-lexicon.ts (folded, without * and <); for tests. */
+export function lexiconEntries(): KeywordHit[] {
+  const seen = new Set<string>();
+  const out: KeywordHit[] = [];
+  for (const e of getIndex().entries) {
+    const id = `${e.category}\u0000${e.keyword}`;
+    if (e.category === null || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ category: e.category, keyword: e.keyword, weight: e.weight });
+  }
+  return out;
 }
 
 /**
@@ -109,18 +208,14 @@ export function lexiconEntries(): Array<{ keyword: string; category: string; wei
  * normally NormalizedLine.text; raw text works too, it is folded the same way first.
  */
 export function matchKeywords(text: string): KeywordHit[] {
-  const { entries, pattern } = compile();
-  const folded = foldText(text);
   const hits: KeywordHit[] = [];
   const seen = new Set<string>();
-  for (const m of folded.matchAll(pattern)) {
-    const name = Object.keys(m.groups ?? {}).find((k) => m.groups?.[k] !== undefined);
-    const entry = name === undefined ? undefined : entries[Number(name.slice(1))];
-    if (!entry || entry.category === null) continue;
-    const id = `${entry.category}\u0000${entry.keyword}`;
+  for (const e of findEntries(foldText(text))) {
+    if (e.category === null) continue;
+    const id = `${e.category}\u0000${e.keyword}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    hits.push({ category: entry.category, keyword: entry.keyword, weight: entry.weight });
+    hits.push({ category: e.category, keyword: e.keyword, weight: e.weight });
   }
   // Array.prototype.sort is stable: equal weights keep their order in the line.
   return hits.sort((a, b) => b.weight - a.weight);
