@@ -1,3 +1,3 @@
 import { defineTxcatConfig } from '../../vitest.shared.ts';
 
-export default defineTxcatConfig();
+export default defineTxcatConfig({ testTimeoutMs: 300_000 });

@@ -1,3 +1,3 @@
 import { defineTxcatConfig } from '../../vitest.shared.ts';
 
-export default defineTxcatConfig({ services: true });
+export default defineTxcatConfig({ services: true, testTimeoutMs: 300_000 });

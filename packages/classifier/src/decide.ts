@@ -201,6 +201,17 @@ export function directionPrior(scores: number[], categories: readonly string[], 
   return weighted.map((w) => w / total);
 }
 
+/**
+ * Brands and trade words are right most of the time, not always (namesakes, odd trades): when the
+ * model agrees with them, the two independent signals make the answer surer; when it disagrees,
+ * less sure. Rules and MCCs are left alone: they read what the line literally says.
+ */
+function corroborate(verdict: Verdict | undefined, modelTop: string): Verdict | undefined {
+  if (!verdict || (verdict.source !== 'gazetteer' && verdict.source !== 'keyword')) return verdict;
+  const confidence = verdict.category === modelTop ? verdict.confidence + (1 - verdict.confidence) * 0.5 : verdict.confidence * 0.85;
+  return { ...verdict, confidence };
+}
+
 export interface DecideInput {
   line: NormalizedLine;
   embedding: Float32Array;
@@ -216,7 +227,7 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line)), categories, input.line);
   const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
-  const winner = verdict ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
+  const winner = corroborate(verdict, ranked[0]!.category) ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
   // Runner-ups: the embedding's other categories, sharing what the winner leaves.
   const rest = ranked.filter((r) => r.category !== winner.category);
   const restTotal = rest.reduce((s, r) => s + r.score, 0) || 1;

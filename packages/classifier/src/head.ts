@@ -16,7 +16,7 @@ export interface FitHeadOptions {
   learningRate?: number;
 }
 
-export const HEAD_DEFAULTS = { l2: 1e-3, steps: 300, learningRate: 2 } as const;
+export const HEAD_DEFAULTS = { l2: 1e-3, steps: 100, learningRate: 4 } as const;
 /** Fewer labelled examples than this and the head is not fitted (prototypes and kNN decide). */
 export const MIN_HEAD_EXAMPLES = 100;
 
@@ -39,35 +39,48 @@ export function softmaxLogits(logits: number[]): number[] {
 export function fitSoftmaxHead(xs: Float32Array[], labels: number[], categories: string[], options: FitHeadOptions = {}): SoftmaxHead {
   const o = { ...HEAD_DEFAULTS, ...options };
   if (xs.length === 0 || xs.length !== labels.length) throw new ClassifierError('invalid_input', `fitSoftmaxHead needs one label per example: ${xs.length} examples, ${labels.length} labels`);
+  const n = xs.length;
   const dim = (xs[0] as Float32Array).length;
   const C = categories.length;
   const stride = dim + 1;
+  // One flat matrix and flat weights: this loop runs steps x n x C x dim times, so no closures in it.
+  const X = new Float64Array(n * dim);
+  xs.forEach((x, i) => X.set(x, i * dim));
   const counts = new Array<number>(C).fill(0);
   for (const l of labels) counts[l]! += 1;
   // Balanced class weights: n / (C_present * count), so every category's examples weigh the same in total.
   const present = counts.filter((c) => c > 0).length;
-  const classWeight = counts.map((c) => (c > 0 ? xs.length / (present * c) : 0));
-  const head: SoftmaxHead = { categories, dim, weights: new Float32Array(C * stride) };
+  const classWeight = counts.map((c) => (c > 0 ? n / (present * c) : 0));
+  const W = new Float64Array(C * stride);
   const grad = new Float64Array(C * stride);
+  const logits = new Float64Array(C);
   for (let step = 0; step < o.steps; step++) {
     grad.fill(0);
-    xs.forEach((x, i) => {
-      const p = softmaxLogits(headLogits(head, x));
+    for (let i = 0; i < n; i++) {
+      const xo = i * dim;
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) {
+        const wo = c * stride;
+        let z = W[wo + dim] as number;
+        for (let j = 0; j < dim; j++) z += (W[wo + j] as number) * (X[xo + j] as number);
+        logits[c] = z;
+        if (z > max) max = z;
+      }
+      let total = 0;
+      for (let c = 0; c < C; c++) total += logits[c] = Math.exp((logits[c] as number) - max);
       const w = classWeight[labels[i] as number] as number;
       for (let c = 0; c < C; c++) {
-        const g = w * ((p[c] as number) - (c === labels[i] ? 1 : 0));
-        if (g === 0) continue;
-        const off = c * stride;
-        for (let j = 0; j < dim; j++) grad[off + j]! += g * (x[j] as number);
-        grad[off + dim]! += g;
+        const g = w * ((logits[c] as number) / total - (c === labels[i] ? 1 : 0));
+        const wo = c * stride;
+        for (let j = 0; j < dim; j++) grad[wo + j] = (grad[wo + j] as number) + g * (X[xo + j] as number);
+        grad[wo + dim] = (grad[wo + dim] as number) + g;
       }
-    });
+    }
     const lr = o.learningRate / (1 + step / 100);
-    for (let k = 0; k < head.weights.length; k++) {
-      const isBias = k % stride === dim;
-      const reg = isBias ? 0 : o.l2 * (head.weights[k] as number);
-      head.weights[k] = (head.weights[k] as number) - lr * ((grad[k] as number) / xs.length + reg);
+    for (let k = 0; k < W.length; k++) {
+      const reg = k % stride === dim ? 0 : o.l2 * (W[k] as number);
+      W[k] = (W[k] as number) - lr * ((grad[k] as number) / n + reg);
     }
   }
-  return head;
+  return { categories, dim, weights: Float32Array.from(W) };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
 import { createDb, listCategories, migrate, upsertFeedback } from '@txcat/db';
 import { createEmbedder, defaultModelDir, type Embedder } from '@txcat/inference';
+import { loadGazetteer, loadMccTable } from '@txcat/merchant';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensurePrototypes, retrain, seedDefaultTaxonomy } from '../src/index.js';
 
@@ -50,6 +51,21 @@ describe('training', () => {
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.exampleCount).toBe(before.exampleCount + 3);
     expect(score(after)).toBeGreaterThan(score(before));
+  });
+
+  it('stores exemplars, the softmax head and a calibration whose ECE on held-out seed lines meets the target', async () => {
+    // As the fleet builds it: held-out lines are decided with the brand gazetteer and the MCC table.
+    const lookups = { gazetteer: await loadGazetteer(), mcc: await loadMccTable() };
+    const v = await retrain(store.db, embed, model, { lookups });
+    expect(v.exemplars).toHaveLength(v.exampleCount);
+    const head = v.head as { categories: string[]; dim: number; weights: number[] };
+    expect(head.categories).toEqual(v.categories);
+    expect(head.weights).toHaveLength(16 * (384 + 1));
+    const c = v.calibration as { temperature: number; highThreshold: number; heldOut: { n: number; ece: number; highPrecision: number } };
+    expect(c.heldOut.n).toBe(v.exampleCount);
+    expect(c.heldOut.ece).toBeLessThanOrEqual(0.05);
+    expect(c.heldOut.highPrecision).toBeGreaterThanOrEqual(0.97);
+    expect(c.temperature).toBeGreaterThan(0);
   });
 
   it('runs concurrent retrains one after another, each writing a complete version', async () => {
