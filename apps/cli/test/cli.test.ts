@@ -68,11 +68,11 @@ describe('txcat embed', () => {
 
 const DEV_SET = path.join(REPO_ROOT, 'packages/classifier/data/dev-set.csv');
 /**
- * Floors under the development set's current figures (accuracy 0.77, ECE 0.05 when set): a change
+ * Floors under the development set's current figures (accuracy 0.853, ECE 0.049, high precision 0.96 when last set): a change
  * that loses accuracy or honesty fails here. The set is hand-written, so these are regression
  * guards, not claims (see packages/classifier/data/DEV-SET.md).
  */
-const DEV_FLOOR = { accuracy: 0.74, ece: 0.08, highPrecision: 0.9 };
+const DEV_FLOOR = { accuracy: 0.82, ece: 0.07, highPrecision: 0.93 };
 
 describe('txcat eval', () => {
   it('keeps the development set above its floors (no feedback from it)', async () => {

@@ -71,4 +71,12 @@ describe('applyMemory', () => {
     expect(global.top.reduce((s, t) => s + t.score, 0)).toBeLessThanOrEqual(1 + 1e-9);
     expect(applyMemory(d, undefined)).toBe(d);
   });
+
+  it('remembers a counterparty as a transfer but leaves the direction to the line\'s wording', () => {
+    const out = at('TRANSFER TO PRIYA SHAH', 'FOOD_AND_DRINK', -300);
+    expect(out).toMatchObject({ category: 'TRANSFER_OUT', explanation: { source: 'rule' } });
+    expect(applyMemory(out, { global: { TRANSFER_IN: 2 } })).toBe(out);
+    // A correction to another kind of category still wins over the rule.
+    expect(applyMemory(out, { global: { LOAN_PAYMENTS: 2 } }).category).toBe('LOAN_PAYMENTS');
+  });
 });

@@ -163,6 +163,8 @@ function keywordPrior(scores: number[], categories: readonly string[], line: Nor
  * first, then everyone's. Applied after the (cacheable) decision, so corrections take effect at
  * once without invalidating any cache.
  */
+const TRANSFERS = new Set(['TRANSFER_IN', 'TRANSFER_OUT']);
+
 export function applyMemory(decision: Decision, memory: MemoryHit | undefined, reviewThreshold = 0.6): Decision {
   // Corrections name categories of the taxonomy (Postgres checks it), also ones added since the
   // version was built: a user can teach a new category before the next retrain.
@@ -170,6 +172,9 @@ export function applyMemory(decision: Decision, memory: MemoryHit | undefined, r
   for (const scope of ['user', 'global'] as const) {
     const vote = memoryVote(memory?.[scope], known);
     if (!vote) continue;
+    // A counterparty both paid and paid by (a broker, a friend) is remembered as "a transfer"; which
+    // way is the line's own wording, as its rule read it.
+    if (decision.explanation.source === 'rule' && TRANSFERS.has(vote.category) && TRANSFERS.has(decision.category)) return decision;
     const rest = decision.top.filter((t) => t.category !== vote.category);
     const restTotal = rest.reduce((sum, t) => sum + t.score, 0) || 1;
     return {

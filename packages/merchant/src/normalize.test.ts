@@ -80,6 +80,14 @@ const KEYS: ReadonlyArray<readonly [string, string]> = [
   ['WOOLWORTHS 1234 SYDNEY NS AUS', 'WOOLWORTHS'],
   ['EFTPOS PURCHASE 1234 COLES 0712 BONDI JUNCTION', 'COLES'],
   ['EFTPOS PURCHASE BUNNINGS 380000 SYDNEY', 'BUNNINGS'],
+  ['EFTPOS DEBIT 0903 CALTEX WOOLWORTHS 1234 PARRAMATTA AU', 'CALTEX WOOLWORTHS'],
+  // India: UPI fields (reference, payee, VPA, IFSC, note).
+  ['UPI-ZOMATO LTD-zomato.payu@hdfcbank-HDFC0000499-412345678901-Payment', 'ZOMATO'],
+  ['UPI/412399001122/CRED Club/cred.club@axisb/Credit card bill', 'CRED CLUB'],
+  ['UPI/P2M/412390001111/DMRC DELHI METRO/Payment', 'DMRC DELHI METRO'],
+  ['UPI/DR/412399990000/Reliance Jio/jio@citibank/Recharge', 'RELIANCE JIO'],
+  // EU app banks.
+  ['Card transaction of 9.80 EUR issued by Uber Trip help.uber.com', 'UBER TRIP'],
   ['BPAY ORIGIN ENERGY', 'ORIGIN ENERGY'],
   ['Direct Debit 123456 TELSTRA', 'TELSTRA'],
   // Canada.

@@ -31,6 +31,13 @@ const MARKS = /[\uE000\uE001]/g;
 const MCC = re('\\bMCC\\s?[:#=-]?\\s?(\\d{4})\\b');
 // Chase prints ACH entries as fields: the company name and the entry description are all that count.
 const CHASE_ACH = /ORIG CO NAME:\s*(.+?)\s+ORIG ID:.*?(?:CO ENTRY DESCR:\s*(.+?)\s+SEC:.*|$)/;
+// India's UPI lines are fields joined by / or -: UPI, a direction or type (P2M, DR), a reference,
+// the payee, the payee's VPA (name@bank), an IFSC bank code and a free-text note. The payee names
+// the merchant; the note ("Payment", "Recharge") only describes it.
+const UPI_LINE = /^UPI[/-]/;
+const UPI_NOISE = /^(?:UPI|P2M|P2A|P2P|DR|CR|[A-Z]{4}0[A-Z0-9]{6}|[0-9A-Z]*[0-9]{6,}[0-9A-Z]*)$/;
+// N26 and other EU app banks: "Card transaction of 9.80 EUR issued by Uber Trip".
+const ISSUED_BY = /^(?:CARD TRANSACTION|CARD PAYMENT|PAYMENT) OF [0-9.,]+ ?[A-Z]{3} ISSUED BY\s+/;
 // 7-Eleven is written 7-11, 7 ELEVEN, 7ELEVEN; "7-11" would otherwise read as the 7th of November.
 const SEVEN_ELEVEN = re('\\b(?:7[- ]?(?:ELEVEN|11)|SEVEN[- ]?ELEVEN)\\b', 'g');
 const URL_TOKEN =
@@ -149,6 +156,11 @@ function normalizeOnce(raw: string): NormalizedLine {
   if (mccMatch) s = s.replace(MCC, ' ');
   const ach = CHASE_ACH.exec(s);
   if (ach) s = `${ach[1]} ${CUT} ${ach[2] ?? ''}`.trim();
+  if (UPI_LINE.test(s)) {
+    const fields = s.split(/[/]|-(?=\S)/).map((f) => f.trim()).filter((f) => f !== '' && !f.includes('@') && !UPI_NOISE.test(f));
+    if (fields.length > 0) s = `UPI ${fields[0]} ${CUT} ${fields.slice(1).join(' ')}`.trim();
+  }
+  s = s.replace(ISSUED_BY, 'CARD PAYMENT ');
   s = s.replace(SEVEN_ELEVEN, '7-ELEVEN');
   const { marked, processor } = markedText(s);
   // Channel words are looked for without processor prefixes: "DD *DOORDASH" is not a direct debit.
