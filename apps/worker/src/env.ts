@@ -14,14 +14,16 @@ const EnvSchema = z.object({
   TXCAT_QUEUE_PREFIX: z.string().min(1).default('txcat'),
   WORKER_CLASSIFY_CONCURRENCY: z.coerce.number().int().positive().default(64),
   WORKER_THREADS: z.coerce.number().int().positive().optional(),
+  /** A classify job of more transactions than this is split into parts that every free worker takes. */
+  WORKER_CLASSIFY_PART_SIZE: z.coerce.number().int().positive().default(100),
   RETRAIN_CRON: z.string().min(1).default('0 * * * *'),
   /** How long a job's lock lives without renewal: a killed worker's jobs are retried after it. */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().positive().default(30_000),
-  /** Share classification results in Redis across the fleet (off: every answer is computed). */
   /** Serve Prometheus metrics on this port; unset = no metrics server. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** What decides when no rule, brand or correction does: knn (default), prototypes or head. */
   CLASSIFY_METHOD: z.enum(['knn', 'prototypes', 'head']).default('knn'),
+  /** Share classification results in Redis across the fleet (off: every answer is computed). */
   RESULT_CACHE: z.enum(['on', 'off']).default('on'),
   RESULT_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
 });

@@ -17,6 +17,7 @@ const worker = await createWorker({
   modelDir: env.TXCAT_MODEL_DIR ?? defaultModelDir(env.TXCAT_MODELS_DIR, env.TXCAT_MODEL_VARIANT),
   prefix: env.TXCAT_QUEUE_PREFIX,
   classifyConcurrency: env.WORKER_CLASSIFY_CONCURRENCY,
+  partSize: env.WORKER_CLASSIFY_PART_SIZE,
   threads: env.WORKER_THREADS,
   retrainCron: env.RETRAIN_CRON,
   lockDurationMs: env.WORKER_LOCK_DURATION_MS,

@@ -3,6 +3,7 @@
 // and caches at scrape time, so the hot path does no extra work.
 import { createServer, type Server } from 'node:http';
 import type { Engine } from '@txcat/inference';
+import { WaitingChildrenError } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsSources {
@@ -38,7 +39,8 @@ export function createWorkerMetrics(sources: MetricsSources) {
       const end = duration.startTimer({ queue });
       return run().then(
         (v) => (jobs.inc({ queue, outcome: 'completed' }), end(), v),
-        (e: unknown) => (jobs.inc({ queue, outcome: 'failed' }), end(), Promise.reject(e)),
+        // A job waiting for its parts is not a failure: it is processed again when they are done.
+        (e: unknown) => (jobs.inc({ queue, outcome: e instanceof WaitingChildrenError ? 'waiting_children' : 'failed' }), end(), Promise.reject(e)),
       );
     },
     async listen(port: number): Promise<number> {

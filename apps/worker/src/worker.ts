@@ -10,6 +10,7 @@ import { createEngine, verifyModelDir } from '@txcat/inference';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { classifyInParts } from './parts.js';
 import { handleClassify, handleFeedback, handleRetrain, toJobError, type CachedResult, type HandlerContext } from './handlers.js';
 import { createWorkerMetrics } from './metrics.js';
 import { createPrototypeStore } from './prototype-store.js';
@@ -38,10 +39,12 @@ export interface WorkerOptions {
   method?: EmbeddingMethod;
   /** Serve Prometheus metrics on this port (0 = any free port); undefined = no server. */
   metricsPort?: number;
+  /** A classify job with more transactions than this is answered in parts of this size by every free worker. */
+  partSize?: number;
   log?: (line: string) => void;
 }
 
-export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000, resultCache: true, method: 'knn' } as const;
+export const WORKER_DEFAULTS = { prefix: 'txcat', classifyConcurrency: 64, retrainCron: '0 * * * *', lockDurationMs: 30_000, resultCache: true, method: 'knn', partSize: 100 } as const;
 
 /** ioredis options from a redis:// or rediss:// URL, for workers (maxRetriesPerRequest: null). */
 export function redisOptions(url: string): RedisOptions {
@@ -107,8 +110,21 @@ export async function createWorker(options: WorkerOptions) {
   // BullMQ gets options, not our instance: it then owns (and closes) the connections it makes.
   const common = { connection: redisOptions(o.redisUrl), prefix: o.prefix };
   const locks = { lockDuration: o.lockDurationMs, stalledInterval: Math.max(1000, Math.floor(o.lockDurationMs / 2)) };
+  // Parts of large jobs go back into the classify queue, for whichever workers are free.
+  const classifyQueue = new Queue(CLASSIFY_JOB.queue, common);
+  const classify = async (job: Job, token?: string) => {
+    const size = Array.isArray((job.data as { transactions?: unknown })?.transactions) ? (job.data as { transactions: unknown[] }).transactions.length : 0;
+    if (size <= o.partSize) return processor(handleClassify)(job);
+    return metrics.observe(job.queueName, async () => {
+      try {
+        return await classifyInParts(job, token, classifyQueue, o.partSize);
+      } catch (error) {
+        throw toJobError(error);
+      }
+    });
+  };
   const workers = [
-    new Worker(CLASSIFY_JOB.queue, processor(handleClassify), { ...common, ...locks, concurrency: o.classifyConcurrency }),
+    new Worker(CLASSIFY_JOB.queue, classify, { ...common, ...locks, concurrency: o.classifyConcurrency }),
     new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, ...locks, concurrency: 8 }),
     new Worker(RETRAIN_JOB.queue, processor(handleRetrain), { ...common, ...locks, concurrency: 1 }),
   ];
@@ -131,6 +147,7 @@ export async function createWorker(options: WorkerOptions) {
     /** Stops taking jobs, lets active ones finish, then releases the model, Redis and Postgres. */
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.close()));
+      await classifyQueue.close();
       await metrics.close();
       await prototypes.close();
       await engine.close();

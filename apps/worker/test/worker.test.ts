@@ -7,7 +7,7 @@ import { defaultModelDir } from '@txcat/inference';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createWorker, type TxcatWorker } from '../src/index.js';
+import { createWorker, partJobId, type TxcatWorker } from '../src/index.js';
 
 const MODELS = path.resolve(import.meta.dirname, '../../../models');
 const prefix = `test-${randomBytes(4).toString('hex')}`;
@@ -61,6 +61,20 @@ describe('classify jobs', () => {
     await expect(result).rejects.toThrow(/transactions\.0\.description: must not be empty/);
     const failed = await queueOf(CLASSIFY_JOB.queue).queue.getJob(job.id!);
     expect(failed!.attemptsMade).toBe(1);
+  });
+
+  it('answer a large job in parts (BullMQ child jobs any worker can take), in the order given', async () => {
+    const merchants = ['STARBUCKS COFFEE #11823 SEATTLE WA', 'SHELL OIL 57444221', 'MONTHLY MAINTENANCE FEE', 'UBER *TRIP', 'CVS/PHARMACY #0412'];
+    const transactions = Array.from({ length: 230 }, (_, i) => ({ id: `t${i}`, description: merchants[i % merchants.length]! }));
+    const { job, result } = await run(CLASSIFY_JOB.queue, { transactions });
+    const out = CLASSIFY_JOB.parseResult(await result);
+    expect(out.results.map((r) => r.id)).toEqual(transactions.map((t) => t.id));
+    expect(out.results.slice(0, 5).map((r) => r.category)).toEqual(['FOOD_AND_DRINK', 'TRANSPORTATION', 'BANK_FEES', 'TRANSPORTATION', 'MEDICAL']);
+    expect(out.results[5]!.category).toBe(out.results[0]!.category);
+    const parent = await queueOf(CLASSIFY_JOB.queue).queue.getJob(job.id!);
+    expect(await parent!.getDependenciesCount()).toMatchObject({ processed: 3, unprocessed: 0 });
+    const part = await queueOf(CLASSIFY_JOB.queue).queue.getJob(partJobId(job.id!, 2));
+    expect((part!.data as { transactions: unknown[] }).transactions).toHaveLength(30);
   });
 
   it('are counted in the Prometheus metrics, by queue and outcome', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, fitScoreTemperature, levelFor, reliability, thresholdForPrecision } from './calibration.js';
+import { calibrate, fitScoreTemperature, levelFor, reliability, thresholdForPrecision, wilsonLower } from './calibration.js';
 
 describe('reliability', () => {
   it('bins confidences and weighs each bin\'s gap by its share of rows', () => {
@@ -23,6 +23,20 @@ describe('thresholdForPrecision', () => {
     expect(thresholdForPrecision(rows, 0.97)).toBe(0.95);
     expect(thresholdForPrecision(rows, 0.8)).toBe(0.8);
     expect(thresholdForPrecision(rows.slice(0, 5), 0.97)).toBe(1); // too few rows to promise anything
+  });
+
+  it('with a confidence bound, promises the precision only where enough rows back it', () => {
+    const rows = [
+      ...Array.from({ length: 300 }, () => ({ confidence: 0.95, correct: true })),
+      ...Array.from({ length: 300 }, (_, i) => ({ confidence: 0.85, correct: i % 25 !== 0 })), // 96% right
+    ];
+    // The point estimate over both groups is 0.98 >= 0.97; its 95% lower bound is not.
+    expect(thresholdForPrecision(rows, 0.97)).toBe(0.85);
+    expect(thresholdForPrecision(rows, 0.97, 20, 1.645)).toBe(0.95);
+    expect(wilsonLower(300, 300, 1.645)).toBeGreaterThan(0.99);
+    expect(wilsonLower(588, 600, 1.645)).toBeLessThan(0.98);
+    // 40 of 40 right is not yet evidence of 97%.
+    expect(thresholdForPrecision(rows.slice(0, 40), 0.97, 20, 1.645)).toBe(1);
   });
 });
 

@@ -60,8 +60,23 @@ export function reliability(rows: Array<{ confidence: number; correct: boolean }
   return { ece, bins: out };
 }
 
-/** The lowest threshold t such that predictions with confidence >= t reach `precision` (with at least `minSupport` of them). */
-export function thresholdForPrecision(rows: Array<{ confidence: number; correct: boolean }>, precision: number, minSupport = 20): number {
+/** Lower end of the Wilson score interval for `correct` of `n` (one-sided, z standard errors): what the precision is at least. */
+export function wilsonLower(correct: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = correct / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
+/** One-sided 95%: `high` promises its precision with this confidence, not only on average over the held-out lines. */
+export const HIGH_PRECISION_Z = 1.645;
+
+/**
+ * The lowest threshold t such that predictions with confidence >= t reach `precision` (with at
+ * least `minSupport` of them). With z > 0 the precision must hold at the lower end of its Wilson
+ * interval: held-out lines are fewer and cleaner than real ones, so a point estimate promises too much.
+ */
+export function thresholdForPrecision(rows: Array<{ confidence: number; correct: boolean }>, precision: number, minSupport = 20, z = 0): number {
   const sorted = [...rows].sort((a, b) => b.confidence - a.confidence);
   let correct = 0;
   let best = 1;
@@ -70,7 +85,7 @@ export function thresholdForPrecision(rows: Array<{ confidence: number; correct:
     const n = i + 1;
     const next = sorted[i + 1];
     // Only cut between distinct confidences, and require the precision of everything above.
-    if (n >= minSupport && correct / n >= precision && (!next || next.confidence < r.confidence)) best = Math.min(best, r.confidence);
+    if (n >= minSupport && (z > 0 ? wilsonLower(correct, n, z) : correct / n) >= precision && (!next || next.confidence < r.confidence)) best = Math.min(best, r.confidence);
   });
   return best;
 }
@@ -106,7 +121,7 @@ export function fitCalibration(
 ): Calibration {
   const temperature = fitScoreTemperature(embeddingRows);
   const decided = decide(temperature);
-  const highThreshold = Math.max(0.5, thresholdForPrecision(decided, targetHighPrecision));
+  const highThreshold = Math.max(0.5, thresholdForPrecision(decided, targetHighPrecision, 20, HIGH_PRECISION_Z));
   const mediumThreshold = Math.min(highThreshold, Math.max(0.3, thresholdForPrecision(decided, 0.8)));
   const { ece, bins } = reliability(decided);
   const high = decided.filter((r) => r.confidence >= highThreshold);

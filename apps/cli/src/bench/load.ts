@@ -81,8 +81,17 @@ export async function classifyOver(url: string, descriptions: string[]): Promise
   try {
     const payload = JSON.stringify({ wait: true, transactions: descriptions.map((description, id) => ({ id: String(id), description })) });
     const res = await postJson(`${url}/v1/classify`, payload);
-    const body = JSON.parse(res.text) as { results?: Array<{ cached?: boolean }> };
-    const ok = res.status === 200 && body.results?.length === descriptions.length;
+    let body = JSON.parse(res.text) as { jobId?: string; state?: string; results?: Array<{ cached?: boolean }> };
+    // A job that outlasts the API's bounded wait is answered 202: follow it to its end.
+    const jobId = res.status === 202 ? body.jobId : undefined;
+    if (jobId) {
+      for (;;) {
+        body = (await (await fetch(`${url}/v1/jobs/${jobId}`)).json()) as typeof body;
+        if (body.state === 'completed' || body.state === 'failed') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    const ok = (res.status === 200 || body.state === 'completed') && body.results?.length === descriptions.length;
     return { ms: performance.now() - t0, ok, cached: body.results?.filter((r) => r.cached).length ?? 0, items: descriptions.length };
   } catch {
     return { ms: performance.now() - t0, ok: false, cached: 0, items: descriptions.length };
