@@ -3,7 +3,7 @@
 // Embeddings of examples are cached on disk per model so that a call does not re-embed them.
 import path from 'node:path';
 import {
-  applyMemory, buildKnowledge, createDecider, inSlices, loadSeedExamples, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type Lookups, type MemoryHit,
+  applyMemory, buildKnowledge, createDecider, inSlices, loadDefaultExamples, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type Lookups, type MemoryHit,
 } from '@txcat/classifier';
 import { loadGazetteer, loadMccTable, merchantKey } from '@txcat/merchant';
 import type { Env } from './env.js';
@@ -63,7 +63,7 @@ export async function knowledgeFrom(
   corrections: Correction[] = [],
   method: EmbeddingMethod = 'knn',
 ): Promise<LocalKnowledge> {
-  const seed = (await loadSeedExamples()).map((e) => ({ category: e.category, text: e.text }));
+  const seed = (await loadDefaultExamples()).map((e) => ({ category: e.category, text: e.text }));
   const lookups = await loadLookups();
   const knowledge = await buildKnowledge([...seed, ...corrections.map((c) => ({ category: c.category, text: c.description }))], embed, { lookups, method });
   const decider = createDecider({ embed, lookups, options: { method } });

@@ -3,6 +3,7 @@
 // what the fleet's retrain job does with the feedback stored in Postgres.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { loadMccTable } from '@txcat/merchant';
 import { ClassifierError } from './classifier-error.js';
 import { parseCsvRecords } from './csv.js';
 import { canonicalCategoryName, DEFAULT_TAXONOMY, type CategoryName } from './taxonomy.js';
@@ -29,6 +30,25 @@ export async function loadSeedExamples(file = SEED_EXAMPLES_FILE): Promise<Examp
   const [c, t] = [columns.indexOf('category'), columns.indexOf('text')];
   if (c < 0 || t < 0) throw new ClassifierError('invalid_input', `${file} needs the columns category,text`);
   return records.map(({ fields }) => ({ category: fields[c] as string, text: fields[t] as string, source: 'seed' as const }));
+}
+
+/**
+ * The default taxonomy's examples: the written seed lines, plus each merchant category code's
+ * description under the category its code maps to ("Electrical Contractors" for HOME_IMPROVEMENT):
+ * how card networks name ~700 trades, as exemplars for merchants no brand list knows.
+ */
+export async function loadDefaultExamples(): Promise<Example[]> {
+  const seed = await loadSeedExamples();
+  const known = new Set<string>(DEFAULT_TAXONOMY.map((d) => d.name));
+  const seen = new Set(seed.map((e) => `${e.category}|${e.text.toLowerCase()}`));
+  const fromMcc: Example[] = [];
+  for (const { description, category } of (await loadMccTable()).values()) {
+    const key = `${category}|${description.toLowerCase()}`;
+    if (!known.has(category) || seen.has(key)) continue;
+    seen.add(key);
+    fromMcc.push({ category: category as CategoryName, text: description, source: 'seed' });
+  }
+  return [...seed, ...fromMcc];
 }
 
 /** Adds corrections as user examples; a correction naming an unknown category is an error. */

@@ -1,7 +1,7 @@
 export { ClassifierError, type ClassifierErrorCode } from './classifier-error.js';
 export { createClassifier, type Classifier, type ClassifierOptions, type EmbedFn } from './classifier.js';
 export { csvField, parseCsv, parseCsvRecords, type CsvRecord } from './csv.js';
-export { applyCorrections, loadSeedExamples, SEED_EXAMPLES_FILE, type Correction, type Example, type ExampleSource } from './examples.js';
+export { applyCorrections, loadDefaultExamples, loadSeedExamples, SEED_EXAMPLES_FILE, type Correction, type Example, type ExampleSource } from './examples.js';
 export { parseLabelledRows, type LabelledRow, type LabelledRows, type ParseLabelledOptions } from './labelled-rows.js';
 export { evaluate, expectedCalibrationError, type CategoryMetrics, type Evaluation, type Prediction } from './metrics.js';
 export {

@@ -1,7 +1,7 @@
 // Prototype versions from what Postgres holds: seed examples plus user feedback, embedded by the
 // model, written as one new version in one transaction. Serialized across processes by an
 // advisory lock, so concurrent retrains queue up instead of racing.
-import { buildKnowledge, DEFAULT_TAXONOMY, inSlices, loadSeedExamples, toStored, type EmbedFn, type EmbeddingMethod, type Lookups } from '@txcat/classifier';
+import { buildKnowledge, DEFAULT_TAXONOMY, inSlices, loadDefaultExamples, toStored, type EmbedFn, type EmbeddingMethod, type Lookups } from '@txcat/classifier';
 import { listCategories, listExamples, listFeedback, loadActivePrototypes, savePrototypeVersion, seedTaxonomy, type ActivePrototypes, type Database } from '@txcat/db';
 import { sql } from 'drizzle-orm';
 
@@ -17,7 +17,7 @@ export const PROTOTYPES_CHANNEL = 'txcat_prototypes';
 
 /** Seeds the default taxonomy and its examples (idempotent). */
 export async function seedDefaultTaxonomy(db: Database): Promise<void> {
-  const examples = await loadSeedExamples();
+  const examples = await loadDefaultExamples();
   await seedTaxonomy(db, DEFAULT_TAXONOMY.map((c) => ({
     name: c.name, description: c.description, examples: examples.filter((e) => e.category === c.name).map((e) => e.text),
   })));
