@@ -60,6 +60,18 @@ describe('the fleet over HTTP', () => {
     expect(done.results[0]!.category).toBe('TRANSPORTATION');
   });
 
+  it('answers a 1,000-transaction request in parts, every answer in its place', async () => {
+    const lines = ['STARBUCKS COFFEE #11823 SEATTLE WA', 'SHELL OIL 57444221', 'UBER *TRIP', 'MONTHLY MAINTENANCE FEE'];
+    const transactions = Array.from({ length: 1000 }, (_, i) => ({ id: `big-${i}`, description: `${lines[i % 4]} ${1000 + i}` }));
+    const queued = await post('/v1/classify', { transactions });
+    expect(queued.status).toBe(202);
+    const done = (await finished(queued.body.jobId as string)) as { state: string; results: Array<{ id: string; category: string }> };
+    expect(done.state).toBe('completed');
+    expect(done.results.map((r) => r.id)).toEqual(transactions.map((t) => t.id));
+    expect(done.results.slice(0, 4).map((r) => r.category)).toEqual(['FOOD_AND_DRINK', 'TRANSPORTATION', 'TRANSPORTATION', 'BANK_FEES']);
+    expect(done.results[999]!.category).toBe('BANK_FEES');
+  });
+
   it('learns from feedback: corrections, then a retrain, bump the version that answers', async () => {
     const before = (await (await fetch(`${base}/v1/prototypes`)).json()) as { version: number };
     for (const [i, d] of ['ZORBLAX 1101 KIOSK', 'ZORBLAX 2290 KIOSK', 'ZORBLAX KIOSK NYC'].entries()) {

@@ -228,9 +228,12 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const o = { ...DECIDE_DEFAULTS, ...options };
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
-  const emb = embeddingScores(input.embedding, knowledge, o.method);
-  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line)), categories, input.line);
   const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
+  // The nearest-exemplar search is most of a decision's CPU; where a rule or an MCC decides (and
+  // nothing is corroborated), the prototypes are enough to rank the runner-ups.
+  const literal = verdict !== undefined && (verdict.source === 'rule' || verdict.source === 'mcc');
+  const emb = embeddingScores(input.embedding, knowledge, literal && o.method === 'knn' ? 'prototypes' : o.method);
+  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line)), categories, input.line);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
   const winner = corroborate(verdict, ranked[0]!.category) ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
   // Runner-ups: the embedding's other categories, sharing what the winner leaves.
