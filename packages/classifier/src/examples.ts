@@ -35,16 +35,20 @@ export async function loadSeedExamples(file = SEED_EXAMPLES_FILE): Promise<Examp
 /**
  * The default taxonomy's examples: the written seed lines, plus each merchant category code's
  * description under the category its code maps to ("Electrical Contractors" for HOME_IMPROVEMENT):
- * how card networks name ~700 trades, as exemplars for merchants no brand list knows.
+ * how card networks name ~260 trades, as exemplars for merchants no brand list knows.
  */
+const BRAND_MCCS = /^3\d{3}$/;
+
 export async function loadDefaultExamples(): Promise<Example[]> {
   const seed = await loadSeedExamples();
   const known = new Set<string>(DEFAULT_TAXONOMY.map((d) => d.name));
   const seen = new Set(seed.map((e) => `${e.category}|${e.text.toLowerCase()}`));
   const fromMcc: Example[] = [];
-  for (const { description, category } of (await loadMccTable()).values()) {
+  for (const [code, { description, category }] of await loadMccTable()) {
     const key = `${category}|${description.toLowerCase()}`;
-    if (!known.has(category) || seen.has(key)) continue;
+    // 3000-3999 are single airlines, car-rental firms and hotel chains: names, not trades, and
+    // hundreds of them would outvote every other category's exemplars.
+    if (BRAND_MCCS.test(code) || !known.has(category) || seen.has(key)) continue;
     seen.add(key);
     fromMcc.push({ category: category as CategoryName, text: description, source: 'seed' });
   }
