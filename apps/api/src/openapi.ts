@@ -16,7 +16,7 @@ export function openApiDocument() {
         requestBody: { content: json(ClassifyRequest) },
         responses: { 200: { description: 'results', content: json(z.object({ jobId: z.string().nullable(), results: CLASSIFY_JOB.result.shape.results })) }, 202: { description: 'queued: { jobId }' }, 400: error, 413: error, 422: error },
       } },
-      '/v1/jobs/{jobId}': { get: { summary: 'A job\'s state and, when done, its results or error', responses: { 200: { description: '{ state, results?, error? }' }, 404: error } } },
+      '/v1/jobs/{jobId}': { get: { summary: 'A job\'s state and, when done, its results or error', responses: { 200: { description: '{ state, results?, error? }; state is waiting, active, waiting-children (a request of more than 100 transactions while its parts are answered), delayed, completed or failed' }, 404: error } } },
       '/v1/feedback': { post: { summary: 'A correction; idempotent on transactionId', requestBody: { content: json(FeedbackRequest) }, responses: { 202: { description: 'queued' }, 422: error } } },
       '/v1/retrain': { post: { summary: 'Rebuild the prototypes from seed examples and feedback', responses: { 202: { description: 'queued', content: json(z.object({ jobId: z.string() })) } } } },
       '/v1/prototypes': { get: { summary: 'The active prototype version', responses: { 200: { description: 'version, createdAt, exampleCount' }, 404: error } } },
