@@ -1,10 +1,12 @@
 // A worker process killed with SIGKILL in the middle of a job loses nothing: its lock expires, the
-// stalled job goes back to the queue, and another worker process completes it.
+// stalled job (here: the parts of a 1,000-transaction job it held) goes back to the queue, and
+// another worker process completes it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CLASSIFY_JOB } from '@txcat/contracts';
 import { provideTestServices } from '@txcat/infra';
+import { partJobId } from '@txcat/worker';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,13 +56,19 @@ describe('a worker killed with SIGKILL mid-job', () => {
       await events.waitUntilReady();
       const transactions = Array.from({ length: 1000 }, (_, i) => ({ id: `t${i}`, description: `GROCERY OUTLET ${i} ${randomBytes(3).toString('hex').toUpperCase()} OAKLAND CA` }));
       const job = await queue.add(CLASSIFY_JOB.name, { transactions }, { attempts: 3 });
-      for (let i = 0; i < 200 && (await job.getState()) !== 'active'; i++) await new Promise((r) => setTimeout(r, 25));
-      expect(await job.getState()).toBe('active');
+      // 1,000 transactions are answered in parts (child jobs): kill the worker while parts are active.
+      const partsActive = async () => (await job.getState()) === 'waiting-children' && (await queue.getActiveCount()) > 0;
+      for (let i = 0; i < 400 && !(await partsActive()); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await partsActive()).toBe(true);
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
       await startWorker();
       const result = CLASSIFY_JOB.parseResult(await job.waitUntilFinished(events, 120_000));
       expect(result.results.map((r) => r.id)).toEqual(transactions.map((t) => t.id));
+      // The killed worker's parts were found stalled and handed over, not lost or answered twice.
+      const parts = await Promise.all(Array.from({ length: 10 }, (_, i) => queue.getJob(partJobId(job.id!, i))));
+      expect(parts.every((p) => p !== undefined)).toBe(true);
+      expect(parts.some((p) => (p!.stalledCounter ?? 0) > 0)).toBe(true);
     } finally {
       await events.close();
       await queue.close();
