@@ -3,8 +3,8 @@
 // made. "Current" is what the workers announce (model and prototype version); it is re-read at
 // most once a second, so a retrain reaches the API as fast as it reaches the workers.
 import { answeringKey, createFeedbackMemory, createResultCache, feedbackMemoryPrefix, resultCachePrefix, type Answering } from '@txcat/cache';
-import { answerKeyText, applyMemory, type Decision } from '@txcat/classifier';
-import { merchantKey } from '@txcat/merchant';
+import { answerKeyText, answerWithMemory } from '@txcat/classifier';
+import { normalizeLine } from '@txcat/merchant';
 import type { ClassifyResultOutput, TransactionInput } from '@txcat/contracts';
 import type { Redis } from 'ioredis';
 
@@ -27,17 +27,12 @@ export function createCachedAnswers(redis: Redis, prefix: string, refreshMs = 10
     async lookup(transactions: TransactionInput[]): Promise<ClassifyResultOutput[] | null> {
       const now = await current();
       if (!now) return null;
-      const found = await cache.getMany(transactions.map((t) => ({ description: answerKeyText(t.description, t.amount), model: now.model, version: now.version })));
+      const lines = transactions.map((t) => normalizeLine(t.description));
+      const found = await cache.getMany(transactions.map((t, i) => ({ description: answerKeyText(lines[i]!, t.amount), model: now.model, version: now.version })));
       if (found.some((f) => f === undefined)) return null;
       // Users' corrections win over cached answers, exactly as in the worker.
-      const corrections = await memory.lookup(transactions.map((t) => ({ merchantKey: merchantKey(t.description), userId: t.userId })));
-      return transactions.map((t, i) => {
-        const r = found[i] as Cached;
-        const m = corrections[i];
-        if (!m?.global && !m?.user) return { id: t.id, ...r, cached: true };
-        const d = applyMemory({ ...r, needsReview: r.needsReview ?? false, explanation: r.explanation as Decision['explanation'] }, m);
-        return { id: t.id, ...r, category: d.category, confidence: d.confidence, level: d.level, top: d.top, needsReview: d.needsReview, explanation: d.explanation, cached: true };
-      });
+      const corrections = await memory.lookup(transactions.map((t, i) => ({ merchantKey: lines[i]!.merchantKey, userId: t.userId })));
+      return transactions.map((t, i) => ({ id: t.id, ...answerWithMemory(found[i] as Cached, corrections[i]), cached: true }));
     },
     /** A worker's fresh answer is the newest word on what is current. */
     observe(result: { modelVersion: string; prototypeVersion: number } | undefined): void {

@@ -3,9 +3,9 @@
 // Embeddings of examples are cached on disk per model so that a call does not re-embed them.
 import path from 'node:path';
 import {
-  applyMemory, buildKnowledge, createDecider, inSlices, loadDefaultExamples, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type Lookups, type MemoryHit,
+  applyMemory, buildKnowledge, createDecider, inSlices, loadDefaultExamples, loadLookups, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type MemoryHit,
 } from '@txcat/classifier';
-import { loadGazetteer, loadMccTable, merchantKey } from '@txcat/merchant';
+import { merchantKey } from '@txcat/merchant';
 import type { Env } from './env.js';
 import { openEmbeddingFileCache } from './embedding-file-cache.js';
 import { modelFingerprint, type Embedder } from './model.js';
@@ -27,8 +27,6 @@ export interface LocalKnowledge {
   decide(requests: LocalRequest[]): Promise<Decision[]>;
 }
 
-let lookupsOnce: Promise<Lookups> | undefined;
-export const loadLookups = () => (lookupsOnce ??= (async () => ({ gazetteer: await loadGazetteer(), mcc: await loadMccTable() }))());
 
 /** Corrections counted per merchant key, as the fleet's feedback memory does. */
 export function memoryOf(corrections: Correction[]): (request: LocalRequest) => MemoryHit | undefined {

@@ -1,11 +1,11 @@
 // Job handlers: parse the payload with the job's contract (a bad payload is not retried), do the
 // work, return the contract's result. Errors are mapped to BullMQ outcomes in one place.
 import type { FeedbackMemory, ResultCache } from '@txcat/cache';
-import { answerKeyText, applyMemory, type Decider, type Decision, type EmbedFn, type Knowledge, type Lookups } from '@txcat/classifier';
+import { answerKeyText, answerWithMemory, type Decider, type Decision, type EmbedFn, type Lookups } from '@txcat/classifier';
 import { CLASSIFY_JOB, ContractError, FEEDBACK_JOB, RETRAIN_JOB, type ClassifyResultOutput, type ResultOf } from '@txcat/contracts';
 import { DbError, feedbackCounts, upsertFeedback, type Database } from '@txcat/db';
 import { InferenceError } from '@txcat/inference';
-import { merchantKey } from '@txcat/merchant';
+import { merchantKey, normalizeLine } from '@txcat/merchant';
 import { retrain, type ModelIdentity, type RetrainOptions } from '@txcat/training';
 import { UnrecoverableError } from 'bullmq';
 import type { PrototypeStore } from './prototype-store.js';
@@ -41,33 +41,27 @@ export function toResult(d: Decision, modelVersion: string, prototypeVersion: nu
   return { category: d.category, confidence: d.confidence, level: d.level, top: d.top, modelVersion, prototypeVersion, needsReview: d.needsReview, explanation: d.explanation };
 }
 
-/** A cached or computed result with the users' corrections for its merchant applied on top. */
-export function withMemory(result: CachedResult, memory: Parameters<typeof applyMemory>[1], knowledge: Knowledge): CachedResult {
-  if (!memory?.global && !memory?.user) return result;
-  const decision: Decision = { ...result, needsReview: result.needsReview ?? false, explanation: result.explanation as Decision['explanation'] };
-  const applied = applyMemory(decision, memory, knowledge.calibration.reviewThreshold);
-  return { ...result, ...toResult(applied, result.modelVersion, result.prototypeVersion) };
-}
-
 export async function handleClassify(data: unknown, ctx: HandlerContext): Promise<ResultOf<typeof CLASSIFY_JOB>> {
   const { transactions, explain } = CLASSIFY_JOB.parsePayload(data);
   const { active, knowledge } = ctx.prototypes.current();
   const modelVersion = `${ctx.model.name}@${ctx.model.variant}`;
-  const keys = transactions.map((t) => ({ description: answerKeyText(t.description, t.amount), model: modelVersion, version: active.version }));
+  // Each line normalized once: the cache key, the decision and the feedback memory all read it.
+  const requests = transactions.map((t) => ({ ...t, line: normalizeLine(t.description) }));
+  const keys = requests.map((r) => ({ description: answerKeyText(r.line, r.amount), model: modelVersion, version: active.version }));
   const cached = explain ? [] : ((await ctx.results?.getMany(keys)) ?? []);
   const missing = transactions.map((_, i) => i).filter((i) => cached[i] === undefined);
-  const decisions = missing.length > 0 ? await ctx.decider.decideMany(missing.map((i) => transactions[i]!), knowledge) : [];
+  const decisions = missing.length > 0 ? await ctx.decider.decideMany(missing.map((i) => requests[i]!), knowledge) : [];
   if (explain) {
-    for (const [j, i] of missing.entries()) decisions[j]!.explanation.attributions = await ctx.decider.attribute(transactions[i]!, decisions[j]!, knowledge);
+    for (const [j, i] of missing.entries()) decisions[j]!.explanation.attributions = await ctx.decider.attribute(requests[i]!, decisions[j]!, knowledge);
   }
   const fresh = missing.map((i, j) => ({ key: keys[i]!, value: toResult(decisions[j]!, modelVersion, active.version) }));
   if (!explain) await ctx.results?.setMany(fresh);
   const computed = new Map(missing.map((i, j) => [i, fresh[j]!.value]));
-  const memory = (await ctx.memory?.lookup(transactions.map((t) => ({ merchantKey: merchantKey(t.description), userId: t.userId })))) ?? [];
+  const memory = (await ctx.memory?.lookup(requests.map((r) => ({ merchantKey: r.line.merchantKey, userId: r.userId })))) ?? [];
   return {
     results: transactions.map((t, i) => {
       const base = cached[i] ?? computed.get(i)!;
-      return { id: t.id, ...withMemory(base, memory[i], knowledge), ...(cached[i] ? { cached: true } : {}) };
+      return { id: t.id, ...answerWithMemory(base, memory[i], knowledge.calibration.reviewThreshold), ...(cached[i] ? { cached: true } : {}) };
     }),
   };
 }

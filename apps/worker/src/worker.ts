@@ -2,8 +2,7 @@
 // and warms the model, makes sure a prototype version exists, then consumes the classify,
 // feedback and retrain queues. Ready means all of that is done.
 import { answeringKey, createEmbeddingCache, createFeedbackMemory, createResultCache, feedbackMemoryPrefix, resultCachePrefix } from '@txcat/cache';
-import { createDecider, type EmbeddingMethod } from '@txcat/classifier';
-import { loadGazetteer, loadMccTable } from '@txcat/merchant';
+import { createDecider, loadLookups, type EmbeddingMethod } from '@txcat/classifier';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
@@ -78,7 +77,7 @@ export async function createWorker(options: WorkerOptions) {
   const cache = createEmbeddingCache({ redis, model: `${model.name}-${model.variant}-${sha}` });
   const embed = cache.wrap((texts) => engine.embedMany(texts));
   // Brand and MCC knowledge: loaded once, the same in every version.
-  const lookups = { gazetteer: await loadGazetteer(), mcc: await loadMccTable() };
+  const lookups = await loadLookups();
   const retrainOptions = { lookups, method: o.method };
   await ensurePrototypes(store.db, embed, model, retrainOptions);
   const modelVersion = `${model.name}@${model.variant}`;
@@ -99,10 +98,11 @@ export async function createWorker(options: WorkerOptions) {
   const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results, memory, decider, lookups, retrainOptions };
   const metrics = createWorkerMetrics({ engine, embeddingCache: cache, resultCache: results, prototypeVersion: () => { try { return prototypes.current().active.version; } catch { return null; } } });
   const metricsPort = o.metricsPort === undefined ? undefined : await metrics.listen(o.metricsPort);
-  const processor = (handler: (data: unknown, c: HandlerContext) => Promise<unknown>) => async (job: Job) =>
+  // One place where a job's outcome is counted and its error mapped to a BullMQ outcome.
+  const processor = (handler: (job: Job, token?: string) => Promise<unknown>) => (job: Job, token?: string) =>
     metrics.observe(job.queueName, async () => {
       try {
-        return await handler(job.data, ctx);
+        return await handler(job, token);
       } catch (error) {
         throw toJobError(error);
       }
@@ -112,21 +112,16 @@ export async function createWorker(options: WorkerOptions) {
   const locks = { lockDuration: o.lockDurationMs, stalledInterval: Math.max(1000, Math.floor(o.lockDurationMs / 2)) };
   // Parts of large jobs go back into the classify queue, for whichever workers are free.
   const classifyQueue = new Queue(CLASSIFY_JOB.queue, common);
-  const classify = async (job: Job, token?: string) => {
-    const size = Array.isArray((job.data as { transactions?: unknown })?.transactions) ? (job.data as { transactions: unknown[] }).transactions.length : 0;
-    if (size <= o.partSize) return processor(handleClassify)(job);
-    return metrics.observe(job.queueName, async () => {
-      try {
-        return await classifyInParts(job, token, classifyQueue, o.partSize);
-      } catch (error) {
-        throw toJobError(error);
-      }
-    });
+  const transactionCount = (data: unknown) => {
+    const transactions = (data as { transactions?: unknown } | null)?.transactions;
+    return Array.isArray(transactions) ? transactions.length : 0;
   };
+  const classify = processor((job, token) =>
+    transactionCount(job.data) > o.partSize ? classifyInParts(job, token, classifyQueue, o.partSize) : handleClassify(job.data, ctx));
   const workers = [
     new Worker(CLASSIFY_JOB.queue, classify, { ...common, ...locks, concurrency: o.classifyConcurrency }),
-    new Worker(FEEDBACK_JOB.queue, processor(handleFeedback), { ...common, ...locks, concurrency: 8 }),
-    new Worker(RETRAIN_JOB.queue, processor(handleRetrain), { ...common, ...locks, concurrency: 1 }),
+    new Worker(FEEDBACK_JOB.queue, processor((job) => handleFeedback(job.data, ctx)), { ...common, ...locks, concurrency: 8 }),
+    new Worker(RETRAIN_JOB.queue, processor((job) => handleRetrain(job.data, ctx)), { ...common, ...locks, concurrency: 1 }),
   ];
   for (const w of workers) w.on('error', (e) => log(`worker ${w.name}: ${e.message}`));
   if (o.retrainCron) {

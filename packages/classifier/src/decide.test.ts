@@ -1,10 +1,11 @@
 // The decision order with the real rules, gazetteer and keyword lexicon; the embedding side is a
 // small synthetic space (categories on axes), so each test controls what the model "thinks".
-import { loadGazetteer, loadMccTable, normalizeLine } from '@txcat/merchant';
+import { normalizeLine } from '@txcat/merchant';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from './calibration.js';
 import { applyMemory, decide, directionPrior, type Knowledge, type Lookups } from './decide.js';
 import { buildExemplarIndex } from './knn.js';
+import { loadLookups } from './lookups.js';
 
 const CATEGORIES = ['BANK_FEES', 'FOOD_AND_DRINK', 'GENERAL_MERCHANDISE', 'INCOME', 'MEDICAL', 'PERSONAL_CARE', 'TRANSFER_IN', 'TRANSFER_OUT', 'TRANSPORTATION'];
 const axis = (c: string) => Float32Array.from(CATEGORIES, (x) => (x === c ? 1 : 0));
@@ -12,7 +13,7 @@ let lookups: Lookups;
 let knowledge: Knowledge;
 
 beforeAll(async () => {
-  lookups = { gazetteer: await loadGazetteer(), mcc: await loadMccTable() };
+  lookups = await loadLookups();
   const prototypes = { categories: CATEGORIES, vectors: CATEGORIES.map(axis), exampleCounts: CATEGORIES.map(() => 1), center: new Float32Array(CATEGORIES.length) };
   const exemplars = buildExemplarIndex(CATEGORIES.map((c) => ({ category: c, text: `${c} example`, embedding: axis(c) })), prototypes.center, CATEGORIES);
   knowledge = { prototypes, exemplars, calibration: DEFAULT_CALIBRATION };

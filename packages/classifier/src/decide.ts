@@ -125,11 +125,17 @@ function partialBrand(brand: GazetteerMatch, line: NormalizedLine): boolean {
   return words(line.merchantKey) > words(brand.alias);
 }
 
+/** What decide reads from a line once and every source shares. */
+interface LineFacts {
+  kw: KeywordCategory | null;
+  refund: boolean;
+  country?: string;
+}
+
 /** The verdict of the most knowledgeable source that has one, or undefined (the embedding decides). */
-function firstVerdict(line: NormalizedLine, amount: number | undefined, lookups: Lookups, known: Set<string>, country?: string): Verdict | undefined {
-  const kw = keywordCategory(line.text);
+function firstVerdict(line: NormalizedLine, amount: number | undefined, lookups: Lookups, known: Set<string>, { kw, refund, country }: LineFacts): Verdict | undefined {
   // Money coming in is not paid to a business: its trade words do not make it a purchase.
-  const moneyIn = amount !== undefined && amount > 0 && !isRefund(line);
+  const moneyIn = amount !== undefined && amount > 0 && !refund;
   const usableKw = kw && known.has(kw.category) && !(moneyIn && !INFLOW.has(kw.category)) ? kw : null;
   const rule = ruleVerdict(matchRule(line, amount), known);
   // A transfer paid to a business is a purchase from it (Plaid labels by purpose): a standing
@@ -150,12 +156,30 @@ function firstVerdict(line: NormalizedLine, amount: number | undefined, lookups:
 }
 
 /** A weak keyword still tilts the embedding's distribution towards its category. */
-function keywordPrior(scores: number[], categories: readonly string[], line: NormalizedLine): number[] {
-  const kw = keywordCategory(line.text);
+function keywordPrior(scores: number[], categories: readonly string[], kw: KeywordCategory | null): number[] {
   if (!kw) return scores;
   const weighted = scores.map((s, i) => (categories[i] === kw.category ? s * (1 + 10 * kw.weight) : s));
   const total = weighted.reduce((a, b) => a + b, 0) || 1;
   return weighted.map((w) => w / total);
+}
+
+const TRANSFERS = new Set(['TRANSFER_IN', 'TRANSFER_OUT']);
+
+/** An answer as the fleet stores and returns it (cached or fresh): a decision, flattened. */
+export interface StoredAnswer {
+  category: string;
+  confidence: number;
+  level: ConfidenceLevel;
+  top: ScoredCategory[];
+  needsReview?: boolean;
+  explanation?: unknown;
+}
+
+/** A stored answer with users' corrections for its merchant applied on top (see applyMemory). */
+export function answerWithMemory<T extends StoredAnswer>(answer: T, memory: MemoryHit | undefined, reviewThreshold?: number): T {
+  if (!memory?.global && !memory?.user) return answer;
+  const d = applyMemory({ ...answer, needsReview: answer.needsReview ?? false, explanation: answer.explanation as Explanation }, memory, reviewThreshold);
+  return { ...answer, category: d.category, confidence: d.confidence, level: d.level, top: d.top, needsReview: d.needsReview, explanation: d.explanation };
 }
 
 /**
@@ -163,8 +187,6 @@ function keywordPrior(scores: number[], categories: readonly string[], line: Nor
  * first, then everyone's. Applied after the (cacheable) decision, so corrections take effect at
  * once without invalidating any cache.
  */
-const TRANSFERS = new Set(['TRANSFER_IN', 'TRANSFER_OUT']);
-
 export function applyMemory(decision: Decision, memory: MemoryHit | undefined, reviewThreshold = 0.6): Decision {
   // Corrections name categories of the taxonomy (Postgres checks it), also ones added since the
   // version was built: a user can teach a new category before the next retrain.
@@ -228,12 +250,13 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const o = { ...DECIDE_DEFAULTS, ...options };
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
-  const verdict = firstVerdict(input.line, input.amount, lookups, known, input.country);
+  const facts: LineFacts = { kw: keywordCategory(input.line.text), refund: isRefund(input.line), country: input.country };
+  const verdict = firstVerdict(input.line, input.amount, lookups, known, facts);
   // The nearest-exemplar search is most of a decision's CPU; where a rule or an MCC decides (and
   // nothing is corroborated), the prototypes are enough to rank the runner-ups.
   const literal = verdict !== undefined && (verdict.source === 'rule' || verdict.source === 'mcc');
   const emb = embeddingScores(input.embedding, knowledge, literal && o.method === 'knn' ? 'prototypes' : o.method);
-  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, isRefund(input.line)), categories, input.line);
+  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, facts.refund), categories, facts.kw);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
   const winner = corroborate(verdict, ranked[0]!.category) ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
   // Runner-ups: the embedding's other categories, sharing what the winner leaves.
@@ -249,7 +272,7 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
     top,
     explanation: {
       source: winner.source, merchantKey: input.line.merchantKey, method: o.method, ...winner.explanation,
-      ...(isRefund(input.line) ? { refund: true } : {}),
+      ...(facts.refund ? { refund: true } : {}),
       ...(emb.neighbors ? { neighbors: emb.neighbors.slice(0, o.neighbors) } : {}),
     },
   };

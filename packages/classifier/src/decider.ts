@@ -9,6 +9,8 @@ import { embeddingText } from './knowledge.js';
 export interface DecideRequest {
   description: string;
   amount?: number;
+  /** The description already normalized, when the caller needed it first (cache keys, memory). */
+  line?: NormalizedLine;
 }
 
 export interface Attribution {
@@ -31,14 +33,14 @@ function without(line: NormalizedLine, index: number): NormalizedLine {
 
 export function createDecider({ embed, lookups, options = {} }: { embed: EmbedFn; lookups: Lookups; options?: DecideOptions }) {
   async function decideMany(requests: DecideRequest[], knowledge: Knowledge): Promise<Decision[]> {
-    const lines = requests.map((r) => normalizeLine(r.description));
+    const lines = requests.map((r) => r.line ?? normalizeLine(r.description));
     const vectors = await embed(lines.map(embeddingText));
     return lines.map((line, i) => decide({ line, embedding: vectors[i] as Float32Array, amount: requests[i]!.amount }, knowledge, lookups, options));
   }
 
   /** How much each token of the line carries the decision (one extra embedding per token). */
   async function attribute(request: DecideRequest, decision: Decision, knowledge: Knowledge): Promise<Attribution[]> {
-    const line = normalizeLine(request.description);
+    const line = request.line ?? normalizeLine(request.description);
     const tokens = line.text.split(' ').filter(Boolean);
     if (tokens.length < 2) return tokens.map((token) => ({ token, drop: decision.confidence }));
     const variants = tokens.map((_, i) => without(line, i));

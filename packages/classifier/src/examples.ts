@@ -3,9 +3,9 @@
 // what the fleet's retrain job does with the feedback stored in Postgres.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { loadMccTable } from '@txcat/merchant';
 import { ClassifierError } from './classifier-error.js';
 import { parseCsvRecords } from './csv.js';
+import { loadLookups } from './lookups.js';
 import { canonicalCategoryName, DEFAULT_TAXONOMY, type CategoryName } from './taxonomy.js';
 
 export type ExampleSource = 'seed' | 'user';
@@ -44,7 +44,7 @@ export async function loadDefaultExamples(): Promise<Example[]> {
   const known = new Set<string>(DEFAULT_TAXONOMY.map((d) => d.name));
   const seen = new Set(seed.map((e) => `${e.category}|${e.text.toLowerCase()}`));
   const fromMcc: Example[] = [];
-  for (const [code, { description, category }] of await loadMccTable()) {
+  for (const [code, { description, category }] of (await loadLookups()).mcc) {
     const key = `${category}|${description.toLowerCase()}`;
     // 3000-3999 are single airlines, car-rental firms and hotel chains: names, not trades, and
     // hundreds of them would outvote every other category's exemplars.

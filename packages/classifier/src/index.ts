@@ -15,9 +15,10 @@ export { canonicalCategoryName, DEFAULT_TAXONOMY, isKnownCategory, type Category
 export { inSlices, trainPrototypes, type LabelledText, type TrainOptions } from './train.js';
 export { calibrate, DEFAULT_CALIBRATION, fitCalibration, levelFor, reliability, thresholdForPrecision, type Calibration, type ReliabilityBin } from './calibration.js';
 export {
-  applyMemory, decide, embeddingScores, DECIDE_DEFAULTS,
-  type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit,
+  answerWithMemory, applyMemory, decide, embeddingScores, DECIDE_DEFAULTS,
+  type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit, type StoredAnswer,
 } from './decide.js';
+export { loadLookups } from './lookups.js';
 export { createDecider, type Attribution, type Decider, type DecideRequest } from './decider.js';
 export { fitSoftmaxHead, headLogits, MIN_HEAD_EXAMPLES, type SoftmaxHead } from './head.js';
 export { buildExemplarIndex, knnScores, type ExemplarIndex, type Neighbor } from './knn.js';

@@ -1,4 +1,4 @@
-import { normalizeLine } from '@txcat/merchant';
+import type { NormalizedLine } from '@txcat/merchant';
 // A statement line reduced to what names the merchant: processor and channel prefixes, tokens
 // carrying digits (store, card and reference numbers, dates) and a trailing city + state/country
 // code go; case is folded. Examples and incoming lines both pass through it, so prototypes are
@@ -29,8 +29,7 @@ export function normalizeStatementLine(text: string): string {
  * normalized text, the merchant key, a printed MCC, the amount's direction). The worker stores and
  * the API looks up with this one function, so they can never disagree.
  */
-export function answerKeyText(description: string, amount?: number): string {
-  const line = normalizeLine(description);
+export function answerKeyText(line: NormalizedLine, amount?: number): string {
   const direction = amount === undefined ? '' : amount < 0 ? 'out' : 'in';
   return [line.text, line.merchantKey, line.mcc ?? '', direction].join('\u0000');
 }

@@ -1,10 +1,9 @@
 import { createTestDatabase } from '@txcat/infra';
 // Seeding, retraining and the version lifecycle against a real Postgres and the real model.
 import path from 'node:path';
-import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
+import { classifyEmbedding, loadLookups, normalizeStatementLine } from '@txcat/classifier';
 import { createDb, listCategories, migrate, upsertFeedback } from '@txcat/db';
 import { createEmbedder, defaultModelDir, type Embedder } from '@txcat/inference';
-import { loadGazetteer, loadMccTable } from '@txcat/merchant';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensurePrototypes, retrain, seedDefaultTaxonomy } from '../src/index.js';
 
@@ -55,7 +54,7 @@ describe('training', () => {
 
   it('stores exemplars, the softmax head and a calibration whose ECE on held-out seed lines meets the target', async () => {
     // As the fleet builds it: held-out lines are decided with the brand gazetteer and the MCC table.
-    const lookups = { gazetteer: await loadGazetteer(), mcc: await loadMccTable() };
+    const lookups = await loadLookups();
     const v = await retrain(store.db, embed, model, { lookups });
     expect(v.exemplars).toHaveLength(v.exampleCount);
     const head = v.head as { categories: string[]; dim: number; weights: number[] };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { createDecider, fromStored, parseCsv } from '@txcat/classifier';
+import { createDecider, fromStored, loadLookups, parseCsv } from '@txcat/classifier';
 import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
@@ -13,7 +13,6 @@ import type { CommandContext } from '../command.js';
 import { REPO_ROOT } from '../env.js';
 import { UsageError } from '../errors.js';
 import { inSlices } from '../knowledge.js';
-import { loadLookups } from '../local-knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
