@@ -2,7 +2,6 @@
 // prefixes, bank abbreviations and the shapes of noise (dates, card and phone numbers, amounts,
 // reference fields). Data only, compiled once at import; no other side effects.
 import { alt, escapeRe, re } from './regex.js';
-import type { Channel } from './normalize.js';
 
 /** Marks where noise (a number, a date, a card number) was removed: store numbers usually sit between the merchant and its city. */
 export const ANCHOR = '\uE000';
@@ -23,6 +22,9 @@ export const PROCESSOR_NAMES: ReadonlyMap<string, string> = new Map(PROCESSORS);
 export const PROCESSOR_PREFIX = re(`(?<=^|\\s)(${alt(PROCESSORS.map(([p]) => escapeRe(p)))}) ?\\*\\s*(?=\\S)`, 'g');
 /** Card acquirers (not PayPal or Stripe, which also take bank debits): their prefix means a card payment. */
 export const CARD_PROCESSORS: ReadonlySet<string> = new Set(['SQUARE', 'TOAST', 'ZETTLE', 'SUMUP', 'WORLDLINE']);
+
+/** How a payment was made, as the line's wording or processor says. */
+export type Channel = 'card' | 'direct_debit' | 'transfer' | 'atm' | 'cheque' | 'standing_order';
 
 // First match wins, so the order settles lines carrying several channel words: an ATM or a cheque
 // is the most specific, card words come last because PURCHASE and CARD also appear in other lines.

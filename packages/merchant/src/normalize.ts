@@ -5,12 +5,13 @@
 // order where each step can rely on the previous ones (see normalizeLine).
 import { stripLocation } from './normalize-location.js';
 import {
-  ANCHOR, CARD_PREFIX, CARD_PROCESSORS, CHANNEL_PATTERNS, CUT, CUT_PATTERNS, EXPANSIONS, KEY_CHANNEL_PREFIX, KEY_NOISE,
-  KEY_REFUND_PREFIX, KEY_REFUND_SUFFIX, LEGAL_PREFIX, LEGAL_SUFFIXES, NOISE_PATTERNS, PROCESSOR_NAMES, PROCESSOR_PREFIX,
+  type Channel, ANCHOR, CARD_PREFIX, CARD_PROCESSORS, CHANNEL_PATTERNS, CUT, CUT_PATTERNS, EXPANSIONS, KEY_CHANNEL_PREFIX,
+  KEY_NOISE, KEY_REFUND_PREFIX, KEY_REFUND_SUFFIX, LEGAL_PREFIX, LEGAL_SUFFIXES, NOISE_PATTERNS, PROCESSOR_NAMES,
+  PROCESSOR_PREFIX,
 } from './normalize-patterns.js';
 import { re } from './regex.js';
 
-export type Channel = 'card' | 'direct_debit' | 'transfer' | 'atm' | 'cheque' | 'standing_order';
+export type { Channel };
 
 export interface NormalizedLine {
   /** The input, unchanged. */
