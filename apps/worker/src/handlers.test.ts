@@ -1,6 +1,6 @@
 // Which failures BullMQ retries (with the job's exponential backoff and jitter) and which it
 // fails at once: the one mapping from our errors to job outcomes.
-import { ContractError, DEFAULT_JOB_OPTIONS } from '@txcat/contracts';
+import { ContractError } from '@txcat/contracts';
 import { DbError } from '@txcat/db';
 import { InferenceError } from '@txcat/inference';
 import { UnrecoverableError } from 'bullmq';
@@ -21,10 +21,5 @@ describe('toJobError', () => {
       expect(mapped.message).toBe(e.message);
     }
     expect(toJobError('plain string').message).toBe('plain string');
-  });
-
-  it('producers enqueue with exponential backoff and jitter, so retries of a fleet-wide outage spread out', () => {
-    expect(DEFAULT_JOB_OPTIONS.attempts).toBeGreaterThan(1);
-    expect(DEFAULT_JOB_OPTIONS.backoff).toMatchObject({ type: 'exponential', jitter: expect.any(Number) });
   });
 });
