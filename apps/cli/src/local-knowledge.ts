@@ -67,17 +67,18 @@ export interface LocalAnswerOptions {
 }
 
 /** Answers with `knowledge` and `corrections` in this process, as a worker answers with a version. */
-export function localAnswerer(embed: EmbedFn, knowledge: Knowledge, corrections: Correction[], o: LocalAnswerOptions & { lookups: Lookups }) {
-  const answerer = createAnswerer({ decider: createDecider({ embed, lookups: o.lookups, options: { method: o.method ?? 'knn' } }), memory: memoryOf(corrections) });
+export async function localAnswerer(embed: EmbedFn, knowledge: Knowledge, corrections: Correction[] = [], o: LocalAnswerOptions = {}) {
+  const lookups = o.lookups ?? (await loadLookups());
+  const answerer = createAnswerer({ decider: createDecider({ embed, lookups, options: { method: o.method ?? 'knn' } }), memory: memoryOf(corrections) });
   const at = { model: o.model ?? 'local', version: o.version ?? 0, knowledge };
-  return (requests: LocalRequest[]) => answerer.answer(requests.map((r, i) => ({ id: String(i), ...r })), at);
+  return (requests: LocalRequest[]): Promise<Answer[]> => answerer.answer(requests.map((r, i) => ({ id: String(i), ...r })), at);
 }
 
 export async function knowledgeFrom(embed: EmbedFn, corrections: Correction[] = [], method: EmbeddingMethod = 'knn'): Promise<LocalKnowledge> {
   const seed = (await loadDefaultExamples()).map((e) => ({ category: e.category, text: e.text }));
   const lookups = await loadLookups();
   const knowledge = await buildKnowledge([...seed, ...corrections.map((c) => ({ category: c.category, text: c.description }))], embed, { lookups, method });
-  return { knowledge, answer: localAnswerer(embed, knowledge, corrections, { method, lookups }) };
+  return { knowledge, answer: await localAnswerer(embed, knowledge, corrections, { method, lookups }) };
 }
 
 export async function loadLocalKnowledge(env: Env, embedder: Embedder, corrections: Correction[] = [], method: EmbeddingMethod = 'knn'): Promise<LocalKnowledge> {
