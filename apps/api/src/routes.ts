@@ -54,7 +54,7 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const { wait, ...payload } = parse(ClassifyRequest, body);
     if (wait) {
-      const results = await ctx.cachedAnswers.lookup(payload.transactions);
+      const results = await ctx.cachedAnswers.lookup(payload.transactions, payload.explain);
       if (results) return reply.status(200).send({ jobId: null, results });
     }
     const job = await ctx.queues.classify.add(CLASSIFY_JOB.name, CLASSIFY_JOB.parsePayload(payload), { ...DEFAULT_JOB_OPTIONS, jobId: randomUUID() });

@@ -1,9 +1,11 @@
-// The CLI without services: the same decisions the fleet makes (rules, MCC, brands, kNN exemplars,
-// calibration, feedback memory), built in-process from the repo's seed examples plus corrections.
-// Embeddings of examples are cached on disk per model so that a call does not re-embed them.
+// The CLI without services: the fleet's answer path (createAnswerer: rules, MCC, brands, kNN
+// exemplars, calibration, users' corrections) with knowledge built in-process from the repo's seed
+// examples plus corrections, and the corrections counted in memory instead of Redis. Embeddings
+// of examples are cached on disk per model so that a call does not re-embed them.
 import path from 'node:path';
 import {
-  applyMemory, buildKnowledge, createDecider, inSlices, loadDefaultExamples, loadLookups, type BuiltKnowledge, type Decision, type EmbedFn, type EmbeddingMethod, type MemoryHit,
+  buildKnowledge, createAnswerer, createDecider, inSlices, loadDefaultExamples, loadLookups,
+  type Answer, type BuiltKnowledge, type CorrectionMemory, type EmbedFn, type EmbeddingMethod, type Knowledge, type Lookups,
 } from '@txcat/classifier';
 import { merchantKey } from '@txcat/merchant';
 import type { Env } from './env.js';
@@ -24,28 +26,28 @@ export interface LocalRequest {
 
 export interface LocalKnowledge {
   knowledge: BuiltKnowledge;
-  decide(requests: LocalRequest[]): Promise<Decision[]>;
+  answer(requests: LocalRequest[]): Promise<Answer[]>;
 }
 
-
-/** Corrections counted per merchant key, as the fleet's feedback memory does. */
-export function memoryOf(corrections: Correction[]): (request: LocalRequest) => MemoryHit | undefined {
-  const global = new Map<string, Record<string, number>>();
-  const users = new Map<string, Record<string, number>>();
-  const bump = (map: Map<string, Record<string, number>>, key: string, category: string) => {
-    const counts = map.get(key) ?? {};
-    counts[category] = (counts[category] ?? 0) + 1;
-    map.set(key, counts);
+/** Corrections counted per merchant key (and per user), as the fleet's feedback memory holds them. */
+export function memoryOf(corrections: Correction[]): CorrectionMemory {
+  const counts = new Map<string, Record<string, number>>();
+  const bump = (key: string, category: string) => {
+    const c = counts.get(key) ?? {};
+    c[category] = (c[category] ?? 0) + 1;
+    counts.set(key, c);
   };
   for (const c of corrections) {
     const key = merchantKey(c.description);
-    bump(global, key, c.category);
-    if (c.userId) bump(users, `${c.userId}\u0000${key}`, c.category);
+    bump(`g\u0000${key}`, c.category);
+    if (c.userId) bump(`u\u0000${c.userId}\u0000${key}`, c.category);
   }
-  return (r) => {
-    const key = merchantKey(r.description);
-    const hit = { global: global.get(key), user: r.userId ? users.get(`${r.userId}\u0000${key}`) : undefined };
-    return hit.global || hit.user ? hit : undefined;
+  return {
+    lookup: async (items) => items.map(({ merchantKey: key, userId }) => {
+      const global = counts.get(`g\u0000${key}`);
+      const user = userId ? counts.get(`u\u0000${userId}\u0000${key}`) : undefined;
+      return { ...(global ? { global } : {}), ...(user ? { user } : {}) };
+    }),
   };
 }
 
@@ -56,23 +58,27 @@ export async function cachedEmbed(env: Env, embedder: Embedder): Promise<EmbedFn
   return (texts) => cache.embedAll(texts, embed);
 }
 
-export async function knowledgeFrom(
-  embed: EmbedFn,
-  corrections: Correction[] = [],
-  method: EmbeddingMethod = 'knn',
-): Promise<LocalKnowledge> {
+export interface LocalAnswerOptions {
+  method?: EmbeddingMethod;
+  lookups?: Lookups;
+  /** What the answers name; nothing is cached in-process, so these only label them. */
+  model?: string;
+  version?: number;
+}
+
+/** Answers with `knowledge` and `corrections` in this process, as a worker answers with a version. */
+export async function localAnswerer(embed: EmbedFn, knowledge: Knowledge, corrections: Correction[] = [], o: LocalAnswerOptions = {}) {
+  const lookups = o.lookups ?? (await loadLookups());
+  const answerer = createAnswerer({ decider: createDecider({ embed, lookups, options: { method: o.method ?? 'knn' } }), memory: memoryOf(corrections) });
+  const at = { model: o.model ?? 'local', version: o.version ?? 0, knowledge };
+  return (requests: LocalRequest[]): Promise<Answer[]> => answerer.answer(requests.map((r, i) => ({ id: String(i), ...r })), at);
+}
+
+export async function knowledgeFrom(embed: EmbedFn, corrections: Correction[] = [], method: EmbeddingMethod = 'knn'): Promise<LocalKnowledge> {
   const seed = (await loadDefaultExamples()).map((e) => ({ category: e.category, text: e.text }));
   const lookups = await loadLookups();
   const knowledge = await buildKnowledge([...seed, ...corrections.map((c) => ({ category: c.category, text: c.description }))], embed, { lookups, method });
-  const decider = createDecider({ embed, lookups, options: { method } });
-  const memory = memoryOf(corrections);
-  return {
-    knowledge,
-    async decide(requests) {
-      const decisions = await decider.decideMany(requests, knowledge);
-      return decisions.map((d, i) => applyMemory(d, memory(requests[i]!), knowledge.calibration.reviewThreshold));
-    },
-  };
+  return { knowledge, answer: await localAnswerer(embed, knowledge, corrections, { method, lookups }) };
 }
 
 export async function loadLocalKnowledge(env: Env, embedder: Embedder, corrections: Correction[] = [], method: EmbeddingMethod = 'knn'): Promise<LocalKnowledge> {

@@ -2,7 +2,7 @@
 // and warms the model, makes sure a prototype version exists, then consumes the classify,
 // feedback and retrain queues. Ready means all of that is done.
 import { answeringKey, createEmbeddingCache, createFeedbackMemory, createResultCache, feedbackMemoryPrefix, resultCachePrefix } from '@txcat/cache';
-import { createDecider, loadLookups, type EmbeddingMethod } from '@txcat/classifier';
+import { createAnswerer, createDecider, loadLookups, type CachedAnswer, type EmbeddingMethod } from '@txcat/classifier';
 import { CLASSIFY_JOB, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
 import { createDb, migrate } from '@txcat/db';
 import { createEngine, verifyModelDir } from '@txcat/inference';
@@ -10,7 +10,7 @@ import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { classifyInParts } from './parts.js';
-import { handleClassify, handleFeedback, handleRetrain, toJobError, type CachedResult, type HandlerContext } from './handlers.js';
+import { handleClassify, handleFeedback, handleRetrain, toJobError, type HandlerContext } from './handlers.js';
 import { createWorkerMetrics } from './metrics.js';
 import { createPrototypeStore } from './prototype-store.js';
 
@@ -92,10 +92,11 @@ export async function createWorker(options: WorkerOptions) {
   const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log, onChange: announce });
   await prototypes.start();
 
-  const results = o.resultCache ? createResultCache<CachedResult>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;
+  const results = o.resultCache ? createResultCache<CachedAnswer>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;
   const memory = createFeedbackMemory(redis, feedbackMemoryPrefix(o.prefix));
   const decider = createDecider({ embed, lookups, options: { method: o.method } });
-  const ctx: HandlerContext = { db: store.db, embed, prototypes, model, results, memory, decider, lookups, retrainOptions };
+  const answerer = createAnswerer({ decider, results, memory });
+  const ctx: HandlerContext = { db: store.db, embed, prototypes, model, answerer, memory, retrainOptions };
   const metrics = createWorkerMetrics({ engine, embeddingCache: cache, resultCache: results, prototypeVersion: () => { try { return prototypes.current().active.version; } catch { return null; } } });
   const metricsPort = o.metricsPort === undefined ? undefined : await metrics.listen(o.metricsPort);
   // One place where a job's outcome is counted and its error mapped to a BullMQ outcome.

@@ -1,5 +1,5 @@
 // Honest confidence. The embedding's scores are sharpened or softened by one temperature fitted
-// on held-out labelled lines (NLL, see temperature.ts); `high` starts where held-out precision
+// on held-out labelled lines (NLL, see fitScoreTemperature below); `high` starts where held-out precision
 // reaches the target (97%), and lines below `reviewThreshold` are flagged for review. The
 // reliability figures measured on the held-out lines travel with the version (GET /v1/calibration).
 import { ClassifierError } from './classifier-error.js';

@@ -5,10 +5,10 @@
 // (applyMemory) win over all of them. Every result says why.
 import type { Gazetteer, GazetteerMatch, KeywordCategory, NormalizedLine, RuleMatch } from '@txcat/merchant';
 import { isRefund, keywordCategory, matchRule } from '@txcat/merchant';
-import { calibrate, levelFor, type Calibration } from './calibration.js';
+import { calibrate, DEFAULT_CALIBRATION, levelFor, type Calibration } from './calibration.js';
 import { headLogits, softmaxLogits, type SoftmaxHead } from './head.js';
 import { knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
-import { centerEmbedding, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
+import { centerEmbedding, COSINE_TEMPERATURE, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
 
 export type EmbeddingMethod = 'knn' | 'prototypes' | 'head';
 export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'keyword' | 'embedding';
@@ -75,11 +75,11 @@ export function embeddingScores(embedding: Float32Array, k: Knowledge, method: E
   if (method === 'knn' && k.exemplars && k.exemplars.labels.length > 0) {
     const { scores, neighbors } = knnScores(centered, k.exemplars);
     // Blend with the prototypes: kNN alone is brittle where a category has few exemplars.
-    const proto = softmax(k.prototypes.vectors.map((v) => dot(centered, v)), 0.05);
+    const proto = softmax(k.prototypes.vectors.map((v) => dot(centered, v)), COSINE_TEMPERATURE);
     const knn = alignTo(k.prototypes.categories, k.exemplars.categories, scores);
     return { scores: knn.map((s, i) => 0.7 * s + 0.3 * (proto[i] as number)), neighbors };
   }
-  return { scores: softmax(k.prototypes.vectors.map((v) => dot(centered, v)), 0.05) };
+  return { scores: softmax(k.prototypes.vectors.map((v) => dot(centered, v)), COSINE_TEMPERATURE) };
 }
 
 function alignTo(target: string[], source: string[], scores: number[]): number[] {
@@ -165,29 +165,12 @@ function keywordPrior(scores: number[], categories: readonly string[], kw: Keywo
 
 const TRANSFERS = new Set(['TRANSFER_IN', 'TRANSFER_OUT']);
 
-/** An answer as the fleet stores and returns it (cached or fresh): a decision, flattened. */
-export interface StoredAnswer {
-  category: string;
-  confidence: number;
-  level: ConfidenceLevel;
-  top: ScoredCategory[];
-  needsReview?: boolean;
-  explanation?: unknown;
-}
-
-/** A stored answer with users' corrections for its merchant applied on top (see applyMemory). */
-export function answerWithMemory<T extends StoredAnswer>(answer: T, memory: MemoryHit | undefined, reviewThreshold?: number): T {
-  if (!memory?.global && !memory?.user) return answer;
-  const d = applyMemory({ ...answer, needsReview: answer.needsReview ?? false, explanation: answer.explanation as Explanation }, memory, reviewThreshold);
-  return { ...answer, category: d.category, confidence: d.confidence, level: d.level, top: d.top, needsReview: d.needsReview, explanation: d.explanation };
-}
-
 /**
  * Users' corrections for this merchant key win over everything the model knows: the user's own
  * first, then everyone's. Applied after the (cacheable) decision, so corrections take effect at
  * once without invalidating any cache.
  */
-export function applyMemory(decision: Decision, memory: MemoryHit | undefined, reviewThreshold = 0.6): Decision {
+export function applyMemory(decision: Decision, memory: MemoryHit | undefined, reviewThreshold = DEFAULT_CALIBRATION.reviewThreshold): Decision {
   // Corrections name categories of the taxonomy (Postgres checks it), also ones added since the
   // version was built: a user can teach a new category before the next retrain.
   const known = { has: (_: string) => true } as Set<string>;

@@ -2,7 +2,7 @@
 // engine batches), decide each. Token attributions, on request, by occlusion: each token of the
 // line left out in turn and the line decided again.
 import { normalizeLine, type NormalizedLine } from '@txcat/merchant';
-import type { EmbedFn } from './classifier.js';
+import type { EmbedFn } from './embed.js';
 import { decide, type DecideOptions, type Decision, type Knowledge, type Lookups } from './decide.js';
 import { embeddingText } from './knowledge.js';
 

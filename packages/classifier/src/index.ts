@@ -1,22 +1,22 @@
 export { ClassifierError, type ClassifierErrorCode } from './classifier-error.js';
-export { createClassifier, type Classifier, type ClassifierOptions, type EmbedFn } from './classifier.js';
+export {
+  createAnswerer,
+  type Answer, type AnswerCache, type Answerer, type AnswerKey, type AnswerRequest, type AnswerWith, type CachedAnswer, type CorrectionMemory,
+} from './answerer.js';
 export { csvField, parseCsv, parseCsvRecords, type CsvRecord } from './csv.js';
 export { applyCorrections, loadDefaultExamples, loadSeedExamples, SEED_EXAMPLES_FILE, type Correction, type Example, type ExampleSource } from './examples.js';
 export { parseLabelledRows, type LabelledRow, type LabelledRows, type ParseLabelledOptions } from './labelled-rows.js';
 export { evaluate, expectedCalibrationError, type CategoryMetrics, type Evaluation, type Prediction } from './metrics.js';
 export {
-  buildPrototypes, centerEmbedding, classifyEmbedding, classifyWith, dot, levelOf, normalize, parseClassifyOptions, softmax, CLASSIFY_DEFAULTS,
-  type BuildPrototypesOptions, type Classification, type ClassifyOptions, type ConfidenceLevel, type EmbeddedExample, type ExcludedCategory,
-  type PrototypeSet, type ScoredCategory,
+  buildPrototypes, centerEmbedding, COSINE_TEMPERATURE, dot, normalize, softmax,
+  type BuildPrototypesOptions, type ConfidenceLevel, type EmbeddedExample, type ExcludedCategory, type PrototypeSet, type ScoredCategory,
 } from './prototypes.js';
-export { fitTemperature } from './temperature.js';
-export { normalizeStatementLine, answerKeyText } from './normalize.js';
+export { inSlices, type EmbedFn } from './embed.js';
 export { canonicalCategoryName, DEFAULT_TAXONOMY, isKnownCategory, type CategoryDefinition, type CategoryName } from './taxonomy.js';
-export { inSlices, trainPrototypes, type LabelledText, type TrainOptions } from './train.js';
 export { calibrate, DEFAULT_CALIBRATION, fitCalibration, levelFor, reliability, thresholdForPrecision, type Calibration, type ReliabilityBin } from './calibration.js';
 export {
-  answerWithMemory, applyMemory, decide, embeddingScores, DECIDE_DEFAULTS,
-  type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit, type StoredAnswer,
+  applyMemory, decide, embeddingScores, DECIDE_DEFAULTS,
+  type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit,
 } from './decide.js';
 export { loadLookups } from './lookups.js';
 export { createDecider, type Attribution, type Decider, type DecideRequest } from './decider.js';

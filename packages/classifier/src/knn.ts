@@ -2,7 +2,7 @@
 // category with several kinds of member (FOOD_AND_DRINK: groceries, bars, coffee) is not squeezed
 // into one mean. Votes are weighted by exp(similarity / temperature) over the k nearest.
 import { ClassifierError } from './classifier-error.js';
-import { centerEmbedding } from './prototypes.js';
+import { centerEmbedding, COSINE_TEMPERATURE } from './prototypes.js';
 
 export interface ExemplarIndex {
   categories: string[];
@@ -21,7 +21,7 @@ export interface Neighbor {
   similarity: number;
 }
 
-export const KNN_DEFAULTS = { k: 10, temperature: 0.05 } as const;
+export const KNN_DEFAULTS = { k: 10, temperature: COSINE_TEMPERATURE } as const;
 
 export function buildExemplarIndex(
   examples: Array<{ category: string; text: string; embedding: Float32Array }>,

@@ -3,8 +3,8 @@
 // held-out folds of the examples dressed as statement lines (clean names are easier than real
 // lines; dressing them with card prefixes, store numbers and places keeps the fit honest).
 import { normalizeLine, type NormalizedLine } from '@txcat/merchant';
-import { fitCalibration, type Calibration } from './calibration.js';
-import type { EmbedFn } from './classifier.js';
+import { DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './calibration.js';
+import type { EmbedFn } from './embed.js';
 import { decide, embeddingScores, type EmbeddingMethod, type Knowledge, type Lookups } from './decide.js';
 import { fitSoftmaxHead, MIN_HEAD_EXAMPLES } from './head.js';
 import { buildExemplarIndex } from './knn.js';
@@ -50,7 +50,7 @@ async function embedExamples(examples: LabelledExample[], embed: EmbedFn) {
 export function fitKnowledge(embedded: Array<{ category: string; text: string; embedding: Float32Array }>, categories?: string[], withHead = true): Knowledge {
   const prototypes = buildPrototypes(embedded, { categories });
   const exemplars = buildExemplarIndex(embedded, prototypes.center, prototypes.categories);
-  const knowledge: Knowledge = { prototypes, exemplars, calibration: { temperature: 1, highThreshold: 0.9, mediumThreshold: 0.6, reviewThreshold: 0.6, targetHighPrecision: 0.97 } };
+  const knowledge: Knowledge = { prototypes, exemplars, calibration: DEFAULT_CALIBRATION };
   if (withHead && embedded.length >= MIN_HEAD_EXAMPLES) {
     const index = new Map(prototypes.categories.map((c, i) => [c, i]));
     const rows = embedded.filter((e) => index.has(e.category));

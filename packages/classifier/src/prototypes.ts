@@ -30,25 +30,11 @@ export interface ScoredCategory {
   score: number;
 }
 
-export interface Classification {
-  category: CategoryName;
-  confidence: number;
-  level: ConfidenceLevel;
-  /** The best categories, best first, scores in [0, 1] (softmax over all categories). */
-  top: ScoredCategory[];
-  /** Cosine similarity to the winning prototype (in the centered space). */
-  similarity: number;
-}
-
-export interface ClassifyOptions {
-  /** Softmax temperature over cosine similarities: lower is more confident. */
-  temperature?: number;
-  highThreshold?: number;
-  mediumThreshold?: number;
-  topK?: number;
-}
-
-export const CLASSIFY_DEFAULTS = { temperature: 0.05, highThreshold: 0.8, mediumThreshold: 0.5, topK: 3 } as const;
+/**
+ * Softmax temperature over cosine similarities, for votes of the nearest exemplars and for
+ * similarities to prototypes alike: at 0.05 a lead of 0.05 in cosine is e times the weight.
+ */
+export const COSINE_TEMPERATURE = 0.05;
 
 export function normalize(v: Float32Array): Float32Array {
   let norm = 0;
@@ -133,47 +119,4 @@ export function softmax(similarities: number[], temperature: number): number[] {
   const exps = scaled.map((s) => Math.exp(s - max));
   const total = exps.reduce((a, b) => a + b, 0);
   return exps.map((e) => e / total);
-}
-
-export function levelOf(confidence: number, o: { highThreshold: number; mediumThreshold: number }): ConfidenceLevel {
-  if (confidence >= o.highThreshold) return 'high';
-  return confidence >= o.mediumThreshold ? 'medium' : 'low';
-}
-
-/** Options merged with the defaults and checked, with messages that say what is wrong. */
-export function parseClassifyOptions(options: ClassifyOptions = {}): Required<ClassifyOptions> {
-  const o = { ...CLASSIFY_DEFAULTS, ...options };
-  const invalid = (message: string) => new ClassifierError('invalid_option', message);
-  if (!(typeof o.temperature === 'number' && o.temperature > 0 && Number.isFinite(o.temperature))) throw invalid(`temperature must be a positive number, got ${o.temperature}`);
-  for (const key of ['highThreshold', 'mediumThreshold'] as const) {
-    if (!(typeof o[key] === 'number' && o[key] >= 0 && o[key] <= 1)) throw invalid(`${key} must be a number in [0, 1], got ${o[key]}`);
-  }
-  if (o.mediumThreshold > o.highThreshold) throw invalid(`mediumThreshold (${o.mediumThreshold}) must not exceed highThreshold (${o.highThreshold})`);
-  if (!(Number.isInteger(o.topK) && o.topK >= 1)) throw invalid(`topK must be a positive integer, got ${o.topK}`);
-  return o;
-}
-
-export function classifyEmbedding(embedding: Float32Array, prototypes: PrototypeSet, options: ClassifyOptions = {}): Classification {
-  return classifyWith(embedding, prototypes, parseClassifyOptions(options));
-}
-
-/** classifyEmbedding with options already parsed: what a loop over many embeddings calls. */
-export function classifyWith(embedding: Float32Array, prototypes: PrototypeSet, o: Required<ClassifyOptions>): Classification {
-  if (prototypes.categories.length === 0) throw new ClassifierError('no_examples', 'the prototype set is empty');
-  if (embedding.length !== prototypes.center.length) {
-    throw new ClassifierError('invalid_input', `the embedding has ${embedding.length} dimensions but the prototypes ${prototypes.center.length}: were they built with another model?`);
-  }
-  const centered = centerEmbedding(embedding, prototypes.center);
-  const similarities = prototypes.vectors.map((v) => dot(centered, v));
-  const probabilities = softmax(similarities, o.temperature);
-  const order = similarities.map((_, i) => i).sort((a, b) => (similarities[b] as number) - (similarities[a] as number));
-  const best = order[0] as number;
-  const confidence = probabilities[best] as number;
-  return {
-    category: prototypes.categories[best] as CategoryName,
-    confidence,
-    level: levelOf(confidence, o),
-    top: order.slice(0, o.topK).map((i) => ({ category: prototypes.categories[i] as CategoryName, score: probabilities[i] as number })),
-    similarity: similarities[best] as number,
-  };
 }

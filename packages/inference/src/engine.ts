@@ -1,7 +1,6 @@
 // The engine: callers embed one text at a time; the micro-batcher groups them into batches; the
 // pool runs each batch on a thread with its own session. Texts are tokenized once, on submission.
 import { createBatcher, type BatcherOptions, type BatchTiming } from './batcher.js';
-import { InferenceError } from './inference-error.js';
 import { loadModelDir, MODEL_FILES, type ModelManifest } from './model-dir.js';
 import { createInferencePool } from './pool/pool.js';
 import { loadTokenizer, padBatch } from './tokenizer.js';
@@ -78,30 +77,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async close() {
       await batcher.close();
       await pool.close();
-    },
-  };
-}
-
-/** Engines per model variant, created on first use, so that each call site picks its variant. */
-export function createEngineSet(modelDirs: Record<string, string>, options: Omit<EngineOptions, 'modelDir'> = {}) {
-  const engines = new Map<string, Promise<Engine>>();
-  const get = (variant: string) => {
-    const dir = modelDirs[variant];
-    if (!dir) throw new InferenceError('invalid_input', `unknown model variant ${variant}; known: ${Object.keys(modelDirs).join(', ')}`);
-    let engine = engines.get(variant);
-    if (!engine) {
-      engine = createEngine({ ...options, modelDir: dir });
-      engines.set(variant, engine);
-    }
-    return engine;
-  };
-  return {
-    engine: get,
-    async embed(text: string, { variant, signal }: { variant: string; signal?: AbortSignal }) {
-      return (await get(variant)).embed(text, signal ? { signal } : {});
-    },
-    async close() {
-      await Promise.all([...engines.values()].map(async (e) => (await e).close()));
     },
   };
 }

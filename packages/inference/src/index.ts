@@ -1,7 +1,7 @@
 export { createBatcher, validateBatcherOptions, BATCHER_DEFAULTS, type Batcher, type BatcherOptions, type BatchItem, type BatchTiming } from './batcher.js';
 export { buildModels, type BuildModelsOptions, type BuildResult } from './build/build-model.js';
 export { createEmbedder, createSession, resolveEmbedderOptions, runEncoded, EMBEDDER_DEFAULTS, type Embedder, type EmbedderOptions } from './embedder.js';
-export { createEngine, createEngineSet, type Engine, type EngineOptions, type EngineStats } from './engine.js';
+export { createEngine, type Engine, type EngineOptions, type EngineStats } from './engine.js';
 export { InferenceError, type InferenceErrorCode } from './inference-error.js';
 export {
   defaultModelDir, discoverModels, loadModelDir, parseManifest, sha256File, verifyModelDir, DEFAULT_MODEL_NAME, MODEL_FILES, MODEL_VARIANTS,

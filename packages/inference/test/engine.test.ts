@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createBatcher, createEmbedder, createEngine, createEngineSet, createInferencePool, defaultModelDir, InferenceError, padBatch,
+  createBatcher, createEmbedder, createEngine, createInferencePool, defaultModelDir, InferenceError, padBatch,
   type Embedder,
 } from '../src/index.js';
 import { STATEMENT_LINES } from './statement-lines.js';
@@ -33,18 +33,6 @@ describe('createEngine', () => {
       expect(stats.totals.items).toBe(texts.length);
     } finally {
       await engine.close();
-    }
-  });
-
-  it('serves each variant from its own engine', async () => {
-    const set = createEngineSet({ fp32: FP32, int8: defaultModelDir(MODELS, 'int8') }, { threads: 1 });
-    try {
-      const [a, b] = await Promise.all([set.embed('UBER *TRIP', { variant: 'fp32' }), set.embed('UBER *TRIP', { variant: 'int8' })]);
-      expect(maxAbsDiff(a, (await reference.embed(['UBER *TRIP']))[0]!)).toBeLessThan(1e-5);
-      expect(maxAbsDiff(a, b)).toBeGreaterThan(1e-4); // a different graph answered
-      await expect(set.embed('x', { variant: 'fp16' })).rejects.toThrow('unknown model variant fp16');
-    } finally {
-      await set.close();
     }
   });
 });

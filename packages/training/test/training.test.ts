@@ -1,7 +1,7 @@
 import { createTestDatabase } from '@txcat/infra';
 // Seeding, retraining and the version lifecycle against a real Postgres and the real model.
 import path from 'node:path';
-import { classifyEmbedding, loadLookups, normalizeStatementLine } from '@txcat/classifier';
+import { createDecider, fromStored, loadLookups } from '@txcat/classifier';
 import { createDb, listCategories, migrate, upsertFeedback } from '@txcat/db';
 import { createEmbedder, defaultModelDir, type Embedder } from '@txcat/inference';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -41,15 +41,18 @@ describe('training', () => {
   it('learns from feedback: a retrain after corrections moves the merchant toward its category', async () => {
     const line = 'ZORBLAX 7781 KIOSK';
     const before = await ensurePrototypes(store.db, embed, model);
-    const [v] = await embedder.embed([normalizeStatementLine(line)]);
-    const score = (p: typeof before) => classifyEmbedding(v!, p, { topK: 16 }).top.find((t) => t.category === 'PERSONAL_CARE')!.score;
+    // Decided as a worker decides with each version (no rules or brands know this merchant).
+    const decider = createDecider({ embed, lookups: await loadLookups(), options: { topK: 16 } });
+    const decision = async (v: typeof before) => (await decider.decideMany([{ description: line }], fromStored(v)))[0]!;
+    const score = async (v: typeof before) => (await decision(v)).top.find((t) => t.category === 'PERSONAL_CARE')?.score ?? 0;
     for (const [i, d] of ['ZORBLAX 1101 KIOSK', 'ZORBLAX 2290 KIOSK', 'ZORBLAX KIOSK NYC'].entries()) {
       await upsertFeedback(store.db, { transactionId: `tx-${i}`, description: d, merchantKey: 'zorblax kiosk', category: 'PERSONAL_CARE' });
     }
     const after = await retrain(store.db, embed, model);
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.exampleCount).toBe(before.exampleCount + 3);
-    expect(score(after)).toBeGreaterThan(score(before));
+    expect(await score(after)).toBeGreaterThan(await score(before));
+    expect(await decision(after)).toMatchObject({ category: 'PERSONAL_CARE', explanation: { source: 'embedding' } });
   });
 
   it('stores exemplars, the softmax head and a calibration whose ECE on held-out seed lines meets the target', async () => {

@@ -4,10 +4,10 @@ import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { loadSeedExamples } from '@txcat/classifier';
+import { inSlices, loadSeedExamples } from '@txcat/classifier';
 import { createEmbedder, defaultModelDir, type ModelVariant } from '@txcat/inference';
 import { REPO_ROOT } from '../env.js';
-import { classifyTexts, inSlices, trainPrototypes } from '../knowledge.js';
+import { classifyNaive, naiveText, trainNaive } from './naive-classifier.js';
 import type { Scenario, ScenarioResult } from './scenario.js';
 import { benchTexts } from './texts.js';
 
@@ -36,7 +36,8 @@ async function agreement(modelsDir: string): Promise<{ n: number; top1_agreement
   for (const variant of ['fp32', 'int8'] as const) {
     const embedder = await createEmbedder({ modelDir: defaultModelDir(modelsDir, variant) });
     const embed = inSlices((t) => embedder.embed(t));
-    answers.push((await classifyTexts(texts, await trainPrototypes(examples, embed), embed)).map((r) => r.category));
+    const prototypes = await trainNaive(examples, embed);
+    answers.push((await embed(texts.map(naiveText))).map((v) => classifyNaive(v, prototypes).category));
     await embedder.close();
   }
   const same = answers[0]!.filter((c, i) => c === answers[1]![i]).length;

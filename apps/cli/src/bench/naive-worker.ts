@@ -1,13 +1,14 @@
 // The naive fleet the fleet benchmark compares against: what one would write first. A BullMQ
 // worker (concurrency 1) that runs a transformers.js feature-extraction pipeline for each job and
-// classifies against the active prototype version: no micro-batching, no caches, one process per
-// core. It consumes the same queue and answers with the same contract as txcat's worker, so the
-// same API and the same load drive both. Hidden command: `txcat __bench-naive-worker JSON`.
-import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
+// classifies with the active version's prototypes (naive-classifier.ts): no micro-batching, no
+// caches, one process per core. It consumes the same queue and answers with the same contract as
+// txcat's worker, so the same API and the same load drive both. Hidden command: `txcat __bench-naive-worker JSON`.
+import { fromStored } from '@txcat/classifier';
 import { CLASSIFY_JOB } from '@txcat/contracts';
 import { createDb, loadActivePrototypes } from '@txcat/db';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { classifyNaive, naiveText } from './naive-classifier.js';
 
 export interface NaiveWorkerOptions {
   redisUrl: string;
@@ -30,14 +31,15 @@ export async function runNaiveWorker(o: NaiveWorkerOptions): Promise<void> {
   const version = await loadActivePrototypes(store.db);
   await store.close();
   if (!version) throw new Error('no prototype version: start the txcat fleet once first');
+  const { prototypes } = fromStored(version);
   const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker(CLASSIFY_JOB.queue, async (job) => {
     const { transactions } = CLASSIFY_JOB.parsePayload(job.data);
-    const out = await extractor(transactions.map((t) => normalizeStatementLine(t.description)), { pooling: 'mean', normalize: true });
+    const out = await extractor(transactions.map((t) => naiveText(t.description)), { pooling: 'mean', normalize: true });
     const dims = out.dims[1] as number;
     const data = out.data as Float32Array;
     const results = transactions.map((t, i) => {
-      const c = classifyEmbedding(data.slice(i * dims, (i + 1) * dims), version);
+      const c = classifyNaive(data.slice(i * dims, (i + 1) * dims), prototypes);
       return { id: t.id, category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion: 'naive', prototypeVersion: version.version };
     });
     out.dispose();

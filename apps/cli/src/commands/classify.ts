@@ -18,7 +18,7 @@ export async function runClassify(argv: string[], { env, output }: CommandContex
   const embedder = await openEmbedder(env, parseVariant(values.variant));
   try {
     const knowledge = await loadLocalKnowledge(env, embedder);
-    const results = (await knowledge.decide(texts.map((description) => ({ description })))).map((d, i) => ({ text: texts[i] as string, ...d }));
+    const results = (await knowledge.answer(texts.map((description) => ({ description })))).map((d, i) => ({ text: texts[i] as string, ...d }));
     if (values.json) {
       output.out(JSON.stringify(results.map(({ text, category, confidence, level, needsReview, top, explanation }) => ({ text, category, confidence, level, needsReview, top, explanation }))));
     } else {

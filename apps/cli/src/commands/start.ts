@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { createDecider, fromStored, loadLookups, parseCsv } from '@txcat/classifier';
+import { createAnswerer, createDecider, fromStored, inSlices, loadLookups, parseCsv } from '@txcat/classifier';
 import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
@@ -12,7 +12,6 @@ import { startFleet } from '../fleet.js';
 import type { CommandContext } from '../command.js';
 import { REPO_ROOT } from '../env.js';
 import { UsageError } from '../errors.js';
-import { inSlices } from '../knowledge.js';
 import { modelFingerprint, openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
@@ -48,8 +47,11 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     const cache = createEmbeddingCache({ redis, model: await modelFingerprint(embedder.modelDir) });
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
     const lookups = await loadLookups();
-    const version = await ensurePrototypes(store.db, embed, { name: embedder.manifest.name, variant: embedder.manifest.variant }, { lookups });
-    const decisions = await createDecider({ embed, lookups }).decideMany(sample.map((description) => ({ description })), fromStored(version));
+    const model = { name: embedder.manifest.name, variant: embedder.manifest.variant };
+    const version = await ensurePrototypes(store.db, embed, model, { lookups });
+    // The fleet's answer path in this process (no result cache, no corrections memory).
+    const decisions = await createAnswerer({ decider: createDecider({ embed, lookups }) })
+      .answer(sample.map((description, i) => ({ id: String(i), description })), { model: `${model.name}@${model.variant}`, version: version.version, knowledge: fromStored(version) });
     output.out(formatTable(
       ['description', 'category', 'confidence', 'level', 'decided by'],
       decisions.map((r, i) => [sample[i] as string, r.category, r.confidence.toFixed(3), r.level, r.explanation.source]),

@@ -1,12 +1,12 @@
 // Evaluation runs: classify labelled rows with knowledge built from seed examples plus
 // corrections, exactly as the fleet decides; k-fold feedback; a learning curve; perturbations.
-import { evaluate, reliability, stratifiedFolds, type Decision, type EmbedFn, type EmbeddingMethod, type LabelledRow } from '@txcat/classifier';
+import { evaluate, reliability, stratifiedFolds, type Answer, type EmbedFn, type EmbeddingMethod, type LabelledRow } from '@txcat/classifier';
 import { knowledgeFrom, type Correction } from '../local-knowledge.js';
 import { perturb, PERTURBATIONS } from './perturb.js';
 
 export interface Scored {
   row: LabelledRow;
-  decision: Decision;
+  decision: Answer;
 }
 
 export function summarize(scored: Scored[], categories: string[]) {
@@ -34,7 +34,7 @@ const asCorrections = (rows: LabelledRow[]): Correction[] => rows.map((r) => ({ 
 
 export async function scoreRows(embed: EmbedFn, rows: LabelledRow[], corrections: Correction[], method: EmbeddingMethod) {
   const local = await knowledgeFrom(embed, corrections, method);
-  const decisions = await local.decide(rows.map((r) => ({ description: r.description, amount: r.amount, userId: r.userId })));
+  const decisions = await local.answer(rows.map((r) => ({ description: r.description, amount: r.amount, userId: r.userId })));
   return { scored: rows.map((row, i) => ({ row, decision: decisions[i]! })), categories: local.knowledge.prototypes.categories, calibration: local.knowledge.calibration };
 }
 
@@ -83,7 +83,7 @@ export async function learningCurve(embed: EmbedFn, rows: LabelledRow[], steps: 
 export async function robustness(embed: EmbedFn, rows: LabelledRow[], base: Correction[], method: EmbeddingMethod) {
   const local = await knowledgeFrom(embed, base, method);
   const accuracyOf = async (descriptions: string[]) => {
-    const d = await local.decide(descriptions.map((description, i) => ({ description, amount: rows[i]!.amount })));
+    const d = await local.answer(descriptions.map((description, i) => ({ description, amount: rows[i]!.amount })));
     return d.filter((x, i) => x.category === rows[i]!.category).length / Math.max(1, rows.length);
   };
   const clean = await accuracyOf(rows.map((r) => r.description));
