@@ -14,6 +14,8 @@
 // took seconds to compile and ~10 ms a line; the index takes microseconds.
 import { KEYWORD_GROUPS, NEUTRAL_PHRASES } from './keywords-lexicon.js';
 import { re } from './regex.js';
+import { cutPhraseAt, cutSpellings, cutWordAt, fieldEnds, mayBeCut, type FieldText } from './keywords-truncation.js';
+import type { Entry, Token, WordMatcher } from './keywords-types.js';
 
 export interface KeywordHit {
   category: string;
@@ -35,23 +37,16 @@ export interface KeywordCategory {
 export const MIN_RATIO = 1.5;
 /** ...and ahead of it by at least this much: "HOTEL BAR" (TRAVEL 0.4, FOOD_AND_DRINK 0.5) decides nothing. */
 export const MIN_LEAD = 0.2;
+/** A cut-off word is a little less sure than the whole word: PHARMAC is almost surely PHARMACY, but not quite. */
+export const CUT_WEIGHT = 0.9;
 
-type Mode = 'exact' | 'prefix' | 'suffix' | 'infix';
-interface WordMatcher { text: string; mode: Mode }
-interface Entry {
-  category: string | null; // null: a neutral phrase, matched only to hide the keywords inside it
-  keyword: string;
-  weight: number;
-  words: WordMatcher[]; // Latin: one per word of a phrase; Thai: one infix (prefix for "<": start of a run)
-  thai: boolean;
-}
-interface Token { text: string; start: number; end: number; thai: boolean }
 interface Index {
   entries: Entry[];
   byExact: Map<string, Entry[]>; // Latin entries by their first word
   byPrefix: Map<string, Entry[]>; // ...whose first word is a STEM*, by the stem
   scanned: Entry[]; // ...whose first word is *STEM or *STEM*: tried on every word
   thai: Entry[];
+  byCut: Map<string, Entry[]>; // one-word Latin entries by each cut-off spelling (see truncation.ts)
 }
 
 const THAI = /[\u0E00-\u0E7F]/;
@@ -109,7 +104,7 @@ let index: Index | null = null;
 /** The word index, built on first use (importing the module does no work). */
 function getIndex(): Index {
   if (index) return index;
-  const built: Index = { entries: buildEntries(), byExact: new Map(), byPrefix: new Map(), scanned: [], thai: [] };
+  const built: Index = { entries: buildEntries(), byExact: new Map(), byPrefix: new Map(), scanned: [], thai: [], byCut: new Map() };
   const push = (map: Map<string, Entry[]>, key: string, e: Entry): void => {
     map.set(key, [...(map.get(key) ?? []), e]);
   };
@@ -119,6 +114,9 @@ function getIndex(): Index {
     else if (first.mode === 'exact') push(built.byExact, first.text, e);
     else if (first.mode === 'prefix') push(built.byPrefix, first.text, e);
     else built.scanned.push(e);
+    if (!e.thai && e.words.length === 1 && first.mode !== 'suffix' && first.mode !== 'infix') {
+      for (const cut of cutSpellings(first.text)) push(built.byCut, cut, e);
+    }
   }
   index = built;
   return built;
@@ -160,15 +158,16 @@ function thaiMatches(run: string, entries: readonly Entry[]): Entry[] {
   return out;
 }
 
-/** The entries found in folded text, in line order, without overlaps. */
-function findEntries(text: string): Entry[] {
+/** The entries found in folded text, in line order, without overlaps; `ends`: tokens that end a fixed-width field. */
+function findEntries(text: string, ends: (tokens: readonly Token[]) => ReadonlySet<number>): Array<{ e: Entry; cut: boolean }> {
   const idx = getIndex();
   const tokens = tokenize(text);
-  const out: Entry[] = [];
+  const cutAt = ends(tokens);
+  const out: Array<{ e: Entry; cut: boolean }> = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i] as Token;
     if (t.thai) {
-      out.push(...thaiMatches(t.text, idx.thai));
+      out.push(...thaiMatches(t.text, idx.thai).map((e) => ({ e, cut: false })));
       i++;
       continue;
     }
@@ -184,7 +183,14 @@ function findEntries(text: string): Entry[] {
         bestLen = n;
       }
     }
-    if (best) out.push(best);
+    // A word cut off at the end of the field ("THAI RESTAUR", "CAR WAS") stands for the lexicon word it starts.
+    const cut = cutAt.size > 0 ? cutPhraseAt(candidates, tokens, i, cutAt, text, matchAt) ?? (bestLen === 0 && cutAt.has(i) && mayBeCut(t.text) ? cutWordAt(idx.byCut.get(t.text)) : null) : null;
+    if (cut && cut.words > bestLen) {
+      out.push({ e: cut.entry, cut: true });
+      i += cut.words;
+      continue;
+    }
+    if (best) out.push({ e: best, cut: false });
     i += Math.max(1, bestLen);
   }
   return out;
@@ -205,17 +211,20 @@ export function lexiconEntries(): KeywordHit[] {
 
 /**
  * All category words in the text, best (highest weight) first, each keyword once. `text` is
- * normally NormalizedLine.text; raw text works too, it is folded the same way first.
+ * normally NormalizedLine.text; raw text works too, it is folded the same way first. A line
+ * ({ text, merchantKey }) also lets a word cut off at the end of the merchant field match
+ * ("ROSE PHARMAC SYDNEY AU"); with a bare string only the text's last word may be cut off.
  */
-export function matchKeywords(text: string): KeywordHit[] {
+export function matchKeywords(input: string | FieldText): KeywordHit[] {
+  const text = typeof input === 'string' ? input : input.text;
   const hits: KeywordHit[] = [];
   const seen = new Set<string>();
-  for (const e of findEntries(foldText(text))) {
+  for (const { e, cut } of findEntries(foldText(text), (tokens) => fieldEnds(tokens, input, foldText))) {
     if (e.category === null) continue;
     const id = `${e.category}\u0000${e.keyword}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    hits.push({ category: e.category, keyword: e.keyword, weight: e.weight });
+    hits.push({ category: e.category, keyword: e.keyword, weight: cut ? Math.round(e.weight * CUT_WEIGHT * 1000) / 1000 : e.weight });
   }
   // Array.prototype.sort is stable: equal weights keep their order in the line.
   return hits.sort((a, b) => b.weight - a.weight);
@@ -226,8 +235,8 @@ export function matchKeywords(text: string): KeywordHit[] {
  * category is returned only if it clearly beats the runner-up (MIN_RATIO and MIN_LEAD); a tie or
  * near-tie, or no keyword at all, gives null.
  */
-export function keywordCategory(text: string): KeywordCategory | null {
-  return combineHits(matchKeywords(text));
+export function keywordCategory(input: string | FieldText): KeywordCategory | null {
+  return combineHits(matchKeywords(input));
 }
 
 /** keywordCategory's vote over hits already found. */

@@ -47,7 +47,9 @@ export const MCC_RANGES: ReadonlyArray<readonly [number, number, string]> = Obje
   [7800, 7802, 'ENTERTAINMENT'], [7829, 7841, 'ENTERTAINMENT'], [7922, 7999, 'ENTERTAINMENT'],
   // Services: automotive, shipping, storage, insurance, business and professional, repair, education.
   [2741, 2842, 'GENERAL_SERVICES'], [4214, 4225, 'GENERAL_SERVICES'], [4821, 4821, 'GENERAL_SERVICES'],
-  [5511, 5521, 'GENERAL_SERVICES'], [5531, 5533, 'GENERAL_SERVICES'], [6300, 6399, 'GENERAL_SERVICES'],
+  [5511, 5521, 'GENERAL_SERVICES'], [5532, 5532, 'GENERAL_SERVICES'],
+  // Auto and home supply stores and auto parts stores sell goods (Plaid: merchandise); tyre stores fit them (a service).
+  [5531, 5531, 'GENERAL_MERCHANDISE'], [5533, 5533, 'GENERAL_MERCHANDISE'], [6300, 6399, 'GENERAL_SERVICES'],
   [7217, 7221, 'GENERAL_SERVICES'], [7251, 7299, 'GENERAL_SERVICES'], [7311, 7399, 'GENERAL_SERVICES'],
   [7531, 7549, 'GENERAL_SERVICES'], [7622, 7699, 'GENERAL_SERVICES'], [8111, 8111, 'GENERAL_SERVICES'],
   [8211, 8351, 'GENERAL_SERVICES'], [8675, 8675, 'GENERAL_SERVICES'], [8699, 8999, 'GENERAL_SERVICES'],

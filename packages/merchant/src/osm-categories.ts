@@ -17,7 +17,7 @@ export const OSM_CATEGORY_MAP: Readonly<Record<string, string>> = Object.freeze(
     'shop/clothes', 'shop/shoes', 'shop/bag', 'shop/leather', 'shop/fashion_accessories', 'shop/jewelry', 'shop/watches',
     'shop/department_store', 'shop/catalogue', 'shop/variety_store', 'shop/wholesale', 'shop/general', 'shop/country_store',
     'shop/convenience', 'shop/kiosk', 'shop/newsagent', 'shop/outpost', 'shop/tobacco', 'shop/e-cigarette', 'shop/cannabis',
-    'shop/electronics', 'shop/computer', 'shop/hifi', 'shop/camera', 'shop/printer_ink', 'shop/mobile_phone_accessories',
+    'shop/car_parts', 'shop/electronics', 'shop/computer', 'shop/hifi', 'shop/camera', 'shop/printer_ink', 'shop/mobile_phone_accessories',
     'shop/books', 'shop/stationery', 'shop/gift', 'shop/party', 'shop/candles', 'shop/florist', 'shop/toys', 'shop/games',
     'shop/model', 'shop/anime', 'shop/craft', 'shop/art', 'shop/fabric', 'shop/frame', 'shop/pottery', 'shop/pyrotechnics',
     'shop/musical_instrument', 'shop/sports', 'shop/outdoor', 'shop/fishing', 'shop/bicycle', 'shop/pet', 'shop/baby_goods',
@@ -43,7 +43,7 @@ export const OSM_CATEGORY_MAP: Readonly<Record<string, string>> = Object.freeze(
     'shop/tattoo', 'shop/cosmetics', 'shop/perfumery', 'shop/hairdresser_supply', 'shop/dry_cleaning', 'shop/laundry',
   ]),
   ...group('GENERAL_SERVICES', [
-    'shop/car_repair', 'shop/tyres', 'shop/car_parts', 'amenity/car_wash', 'amenity/vehicle_inspection',
+    'shop/car_repair', 'shop/tyres', 'amenity/car_wash', 'amenity/vehicle_inspection',
     'shop/motorcycle_repair', 'shop/truck_repair', 'craft/electronics_repair', 'shop/repair', 'shop/shoe_repair', 'shop/tailor',
     'office/insurance', 'office/insurance_adjuster', 'office/lawyer', 'office/tax_advisor', 'office/financial_advisor',
     'office/employment_agency', 'office/moving_company', 'office/logistics', 'office/coworking', 'craft/cleaning',

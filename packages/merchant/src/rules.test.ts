@@ -42,6 +42,12 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     positive: ['WIRE FEE', 'DEUTSCHE BANK WIRE TRANSFER FEE', 'CASH ADVANCE FEE', 'STOP PAYMENT FEE', 'INSTANT TRANSFER FEE', 'BALANCE TRANSFER FEE'],
     negative: ['WIRE TRANSFER TO J DOE', 'WIREless STORE', 'TRANSFER TO SAVINGS'],
   },
+  'fee-banking': {
+    positive: ['CASH WITHDRAWAL FEE', 'FEE: CASH WITHDRAWAL 0042', 'FEE - ATM CASH WITHDRAWAL', 'CASH DEPOSIT FEE', 'BRANCH CASH DEPOSIT FEE',
+      'FEE CASH DEPOSIT', 'ADMIN FEE', 'ADMINISTRATION CHARGE', 'SMS NOTIFICATION FEE', 'UNPAID DEBIT ORDER FEE', 'IMMEDIATE PAYMENT FEE',
+      'CASH HANDLING FEE', 'EFT FEE', ['TRANSACTION CHARGE', -3]],
+    negative: ['CASH WITHDRAWAL 0042 MAIN ST', 'CASH DEPOSIT', 'FEES ST MARYS SCHOOL', 'PAYPAL PROCESSING FEE', 'PAYMENT FEE', ['CASH DEPOSIT FEE', 12]],
+  },
   'fee-local': {
     positive: ['KONTOFUEHRUNGSGEBUEHR', 'Kontoführungsgebühr', 'ENTGELT KONTOFUEHRUNG', 'FRAIS DE TENUE DE COMPTE', 'COMMISSION INTERVENTION', 'ค่าธรรมเนียม FEE'],
     negative: ['ENTGELTFREI BUCHUNG', 'FRAISE CAFE PARIS'],
@@ -49,6 +55,10 @@ const CASES: Readonly<Record<string, RuleCases>> = {
   'interest-charged': {
     positive: ['INTEREST CHARGED', 'INTEREST CHARGE ON PURCHASES', 'INTEREST CHARGE ON CASH ADVANCES', 'PURCHASE INTEREST CHARGE', 'FINANCE CHARGE', 'SOLLZINSEN'],
     negative: ['INTEREST EARNED', ['INTEREST CHARGED', 12]],
+  },
+  'interest-rebate': {
+    positive: ['INTEREST REBATE', 'INT REBATE HOME LOAN', ['REBATE ON INTEREST', 12.5]],
+    negative: [['INTEREST REBATE', -12.5], 'REBATE', 'FEE REBATE'],
   },
   'interest-earned': {
     positive: ['INTEREST EARNED LLOYDS BANK SAVINGS', 'CITI INTEREST PAID', 'INTEREST PAYMENT', 'CREDIT INTEREST', 'DIVIDEND PAYMENT VANGUARD', 'ZINSGUTSCHRIFT', 'ดอกเบี้ยเงินฝาก'],
@@ -127,6 +137,11 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     positive: ['IRS USATAXPYMT', 'HMRC SELF ASSESSMENT', 'COUNCIL TAX', 'STATE TAX PAYMENT', 'FINANZAMT STEUER', 'KFZ-STEUER', 'DVLA VEHICLE TAX', 'CITY OF SEATTLE UTILITY TAX'],
     negative: [['COUNCIL TAX', 100], 'TAXI LONDON', 'STEUERBERATER MUELLER', 'TURBOTAX'],
   },
+  'municipal-utilities': {
+    positive: ['CITY OF TSHWANE WATER', 'CITY OF JHB RATES', 'EMFULENI MUNICIPALITY ELECTRICITY', 'WATER AND ELECTRICITY UMSOBOMVU MUNIC',
+      'SHIRE COUNCIL WATER RATES', 'CITY OF TORONTO WATER'],
+    negative: ['COUNCIL TAX', 'CITY OF TORONTO WATER PARK', 'CITY OF CAPE TOWN', 'THAMES WATER', ['CITY OF JHB RATES', 80]],
+  },
   deposit: {
     positive: ['ATM CASH DEPOSIT', 'MOBILE CHECK DEPOSIT', 'BRANCH DEPOSIT', 'CASH DEPOSIT', 'BAREINZAHLUNG', 'ฝากเงินสด'],
     negative: [['ATM CASH DEPOSIT', -50], 'BETTERMENT DEPOSIT', 'SECURITY DEPOSIT RETURN', 'DIRECT DEPOSIT ACME'],
@@ -185,7 +200,7 @@ describe('RULES table', () => {
   });
 
   it('has unique ids, a known category and a confidence in [0.9, 0.99]', () => {
-    const categories = new Set(['INCOME', 'TRANSFER_IN', 'TRANSFER_OUT', 'LOAN_PAYMENTS', 'BANK_FEES', 'GOVERNMENT_AND_NON_PROFIT']);
+    const categories = new Set(['INCOME', 'TRANSFER_IN', 'TRANSFER_OUT', 'LOAN_PAYMENTS', 'BANK_FEES', 'GOVERNMENT_AND_NON_PROFIT', 'RENT_AND_UTILITIES']);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
       expect(categories.has(r.category), r.id).toBe(true);

@@ -9,7 +9,7 @@
 //  3. income              "BGC ... SALARY", "PAYROLL ... TRANSFER", "HMRC REPAYMENT": pay arrives by transfer
 //  4. loan disbursement   money lent arrives once; later loan rules take the repayments
 //  5. loan and card payments, before transfers: "TRANSFER TO CREDIT CARD", "PAYMENT TO PNC CREDIT CARD"
-//  6. taxes paid
+//  6. taxes paid, then municipal accounts (water, electricity, rates: utilities, but COUNCIL TAX is a tax)
 //  7. cash: deposits, then ATM withdrawals
 //  8. transfers: own accounts, person-to-person services, investments, bank transfers — each an in/out pair whose
 //     direction comes from the amount's sign, else from the wording (TO/OUT vs FROM/IN/RECEIVED),
@@ -48,6 +48,10 @@ export interface RuleMatch {
 }
 
 const FEE = '(?:FEES?|CHARGES?|COMMISSION|SURCHARGE)';
+// What a current account charges a fee on (PAYMENT alone is not: merchants add payment fees too).
+const BANK_OPERATION = '(?:(?:CASH |ATM |ABM |BRANCH |COUNTER |INTERNATIONAL |FOREIGN )?(?:WITHDRAWAL|DEPOSIT|DEP)|CASH HANDLING' +
+  '|CASH|ADMIN|ADMINISTRATION|SMS|NOTIFICATION|NOTIFIC|(?:UNPAID |DISHONOU?RED |RETURNED )?DEBIT ORDER|DEBICHECK|EFT|TRANSACTION' +
+  '|(?:IMMEDIATE|INSTANT|EFT|ELECTRONIC|INTERNET|ONLINE|PROOF OF) PAYMENT|BALANCE ENQUIRY|ENQUIRY|SWIFT)';
 const rule = (id: string, category: string, confidence: number, reason: string, source: string, extra: Partial<Rule> = {}): Rule => ({
   id, category, confidence, reason, pattern: re(source), ...extra,
 });
@@ -86,6 +90,10 @@ export const RULES: readonly Rule[] = [
     `\\b(?:WIRE|WIRE TRANSFER|(?:INCOMING|OUTGOING|DOMESTIC|INTERNATIONAL) WIRE|TRANSFER|INSTANT TRANSFER|BALANCE TRANSFER` +
       `|CASH ADVANCE|STOP PAYMENT|CHECK ORDER|CHEQUE BOOK|CHECKBOOK|COUNTER|TELLER|CARD REPLACEMENT|REPLACEMENT CARD|CASHIERS? CHECK` +
       `|OFFICIAL CHECK|MONEY ORDER|LEGAL PROCESS|GARNISHMENT|RETURNED MAIL) ${FEE}\\b`, out),
+  // A fee that names what it was charged on is a fee, not the withdrawal or deposit it names
+  // ("CASH WITHDRAWAL FEE", "FEE: CASH DEPOSIT", "UNPAID DEBIT ORDER FEE", "SMS NOTIFICATION FEE").
+  rule('fee-banking', 'BANK_FEES', 0.95, 'fee on a withdrawal, deposit, payment or account service',
+    `\\b${BANK_OPERATION}(?: \\p{L}+){0,2}? ${FEE}\\b|^(?:BANK )?${FEE}\\b[ :-]*(?:\\p{L}+ ){0,2}?${BANK_OPERATION}`, out),
   rule('fee-local', 'BANK_FEES', 0.93, 'account fee (German, French, Spanish, Italian, Dutch, Thai wording)',
     `\\bKONTOFUEHRUNG\\p{L}*|\\b\\p{L}*(?:KONTO|KARTEN|BUCHUNGS|POSTEN)\\p{L}*(?:GEBUEHR|ENTGELT)\\p{L}*|\\bENTGELT(?:E)? (?:KONTOFUEHRUNG` +
       `|KARTE|BUCHUNG|ABSCHLUSS)|\\b(?:ENTGELT|RECHNUNGS)ABSCHLUSS\\b|\\bENTGELTE?\\b|\\bFRAIS (?:DE TENUE|BANCAIRES|DE CARTE` +
@@ -97,6 +105,8 @@ export const RULES: readonly Rule[] = [
     '\\b(?:INTEREST CHARGED?|CHARGED INTEREST|(?:PURCHASE|CASH ADVANCE|OVERDRAFT|DEBIT|BALANCE TRANSFER) INTEREST|INTEREST ON (?:PURCHASES' +
       '|CASH ADVANCES?|OVERDRAFT|DEBIT BALANCE|BALANCE TRANSFERS?)|FINANCE CHARGES?|INTEREST EXPENSE|SOLLZINS\\p{L}*|UEBERZIEHUNGSZINS\\p{L}*' +
       '|DISPOZINS\\p{L}*|AGIOS|INTERETS DEBITEURS|INTERESES DEUDORES)\\b|ดอกเบี้ยค้างจ่าย|ดอกเบี้ยเงินกู้|ดอกเบี้ยจ่าย', out),
+  // A rebate of interest (home loans, savings bonuses) is money back to the account holder.
+  rule('interest-rebate', 'INCOME', 0.93, 'interest rebate', '\\b(?:INTEREST|INT) REBATE\\b|\\bREBATE (?:OF |ON )?INTEREST\\b', inn),
   rule('interest-earned', 'INCOME', 0.95, 'interest or dividend earned',
     '^(?!.*\\b(?:LOANS?|MORTGAGE|CREDIT CARD)\\b).*(?:\\b(?:INTEREST (?:EARNED|PAID|PAYMENT|CREDIT|CREDITED|DEPOSIT' +
       '|INCOME|CAPITALI[SZ]ED)|(?:CREDIT|GROSS|NET|BONUS|SAVINGS|DEPOSIT) INTEREST|INTEREST ON (?:SAVINGS|DEPOSITS?|CREDIT BALANCE)' +
@@ -156,6 +166,12 @@ export const RULES: readonly Rule[] = [
     `${TAX_AUTHORITY}|\\b(?:USATAXPYMT|EFTPS|(?:COUNCIL|PROPERTY|VEHICLE|ROAD|INCOME|ESTIMATED|STATE|FEDERAL|CITY|COUNTY` +
       `|UTILITY|SALES|EXCISE|LAND|STAMP|FRANCHISE) TAX|TAX (?:PAYMENT|BILL|DUE|INSTAL+MENT)|SELF ASSESSMENT|VAT PAYMENT` +
       `|BAS PAYMENT|\\p{L}*STEUER)\\b|ชำระภาษี`, out),
+
+  // A municipal account bills water, electricity and refuse (and rates) together: a utility bill.
+  rule('municipal-utilities', 'RENT_AND_UTILITIES', 0.9, 'municipal account (water, electricity, rates)',
+    '^(?!.*\\bWATER (?:PARK|TAXI|SPORTS?)\\b).*(?:\\b(?:CITY OF|MUNICIPALITY|MUNIC|MUNICIPAL|COUNCIL|SHIRE|BOROUGH|TOWN OF)\\b.*' +
+      '\\b(?:RATES|WATER|ELECTRICITY|ELEC|SEWER|SEWERAGE|REFUSE|UTILITIES|UTILITY|HYDRO)\\b|\\b(?:RATES|WATER|ELECTRICITY|UTILITIES)\\b.*' +
+      '\\b(?:MUNICIPALITY|MUNIC|MUNICIPAL)\\b)', out),
 
   // 7. Cash.
   rule('deposit', 'TRANSFER_IN', 0.95, 'cash or cheque deposit',
