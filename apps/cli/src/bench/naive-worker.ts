@@ -3,9 +3,10 @@
 // classifies against the active prototype version: no micro-batching, no caches, one process per
 // core. It consumes the same queue and answers with the same contract as txcat's worker, so the
 // same API and the same load drive both. Hidden command: `txcat __bench-naive-worker JSON`.
-import { classifyEmbedding, normalizeStatementLine } from '@txcat/classifier';
+import { classifyEmbedding, fromStored, normalizeStatementLine } from '@txcat/classifier';
 import { CLASSIFY_JOB } from '@txcat/contracts';
 import { createDb, loadActivePrototypes } from '@txcat/db';
+import { loadModelDir } from '@txcat/inference';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -27,9 +28,12 @@ async function pipelineFor(modelDir: string) {
 export async function runNaiveWorker(o: NaiveWorkerOptions): Promise<void> {
   const extractor = await pipelineFor(o.modelDir);
   const store = createDb({ databaseUrl: o.databaseUrl });
-  const version = await loadActivePrototypes(store.db);
+  // The version of the model this worker embeds with: another model's vectors would not compare.
+  const { name, variant } = await loadModelDir(o.modelDir);
+  const version = await loadActivePrototypes(store.db, { name, variant });
   await store.close();
-  if (!version) throw new Error('no prototype version: start the txcat fleet once first');
+  if (!version) throw new Error(`no prototype version of ${name}@${variant}: start the txcat fleet with that model once first`);
+  const { prototypes } = fromStored(version);
   const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker(CLASSIFY_JOB.queue, async (job) => {
     const { transactions } = CLASSIFY_JOB.parsePayload(job.data);
@@ -37,7 +41,7 @@ export async function runNaiveWorker(o: NaiveWorkerOptions): Promise<void> {
     const dims = out.dims[1] as number;
     const data = out.data as Float32Array;
     const results = transactions.map((t, i) => {
-      const c = classifyEmbedding(data.slice(i * dims, (i + 1) * dims), version);
+      const c = classifyEmbedding(data.slice(i * dims, (i + 1) * dims), prototypes);
       return { id: t.id, category: c.category, confidence: c.confidence, level: c.level, top: c.top, modelVersion: 'naive', prototypeVersion: version.version };
     });
     out.dispose();
