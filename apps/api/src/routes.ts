@@ -1,9 +1,9 @@
 // The /v1 routes: validate, enqueue, answer. A 202 means the job is in Redis.
 import { randomUUID } from 'node:crypto';
 import { clearByPrefix, resultCachePrefix } from '@txcat/cache';
-import { CLASSIFY_JOB, DEFAULT_JOB_OPTIONS, ContractError, describeIssues, FEEDBACK_JOB, RETRAIN_JOB } from '@txcat/contracts';
+import { CLASSIFY_JOB, DEFAULT_JOB_OPTIONS, ContractError, describeIssues, FEEDBACK_JOB, modelLabel, parseModelLabel, RETRAIN_JOB, type PrototypeVersion } from '@txcat/contracts';
 import { discoverModels } from '@txcat/inference';
-import { addExamples, listCategories, loadActivePrototypes, seedTaxonomy, type Database } from '@txcat/db';
+import { addExamples, listActiveVersions, listCategories, loadActivePrototypes, seedTaxonomy, type ActiveVersionSummary, type Database } from '@txcat/db';
 import type { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
@@ -44,6 +44,21 @@ async function findJob(ctx: RouteContext, id: string): Promise<{ job: Job; state
     if (job) return { job, state };
   }
   return undefined;
+}
+
+/**
+ * The active version of `?model=name@variant`, or, without it, of the model that built the newest
+ * version: several models can share one database, each with versions of its own.
+ */
+async function activeVersion(db: Database, query: unknown): Promise<{ active: PrototypeVersion; models: ActiveVersionSummary[] }> {
+  const asked = (query as { model?: unknown } | null)?.model;
+  const model = typeof asked === 'string' ? parseModelLabel(asked) : undefined;
+  if (asked !== undefined && !model) throw new HttpError(422, `model: must be name@variant, such as all-minilm-l6-v2@int8 (GET /v1/prototypes lists the models with versions)`);
+  const models = await listActiveVersions(db);
+  const chosen = model ?? models[0]?.model;
+  const active = chosen ? await loadActivePrototypes(db, chosen) : null;
+  if (!active) throw new HttpError(404, `no prototype version${chosen ? ` of ${modelLabel(chosen)}` : ''} yet: start a worker${chosen ? ' with that model' : ''} or POST /v1/retrain`);
+  return { active, models };
 }
 
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -89,18 +104,20 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(202).send({ jobId: job.id });
   });
 
-  app.get('/v1/prototypes', async () => {
-    const active = await loadActivePrototypes(ctx.db);
-    if (!active) throw new HttpError(404, 'no prototype version yet: start a worker or POST /v1/retrain');
-    const { version, createdAt, exampleCount, modelName, modelVariant, categories } = active;
-    return { version, createdAt, exampleCount, modelName, modelVariant, categories };
+  app.get('/v1/prototypes', async (request) => {
+    const { active, models } = await activeVersion(ctx.db, request.query);
+    const { version, createdAt, exampleCount, model } = active;
+    return {
+      version, createdAt, exampleCount, model: modelLabel(model), modelName: model.name, modelVariant: model.variant,
+      categories: active.prototypes.map((p) => p.category),
+      models: models.map((m) => ({ model: modelLabel(m.model), version: m.version, createdAt: m.createdAt, exampleCount: m.exampleCount })),
+    };
   });
 
-  app.get('/v1/calibration', async () => {
-    const active = await loadActivePrototypes(ctx.db);
-    if (!active) throw new HttpError(404, 'no prototype version yet: start a worker or POST /v1/retrain');
+  app.get('/v1/calibration', async (request) => {
+    const { active } = await activeVersion(ctx.db, request.query);
     if (!active.calibration) throw new HttpError(404, `prototype version ${active.version} was built before calibration existed: POST /v1/retrain builds a calibrated one`);
-    return { version: active.version, createdAt: active.createdAt, ...(active.calibration as object) };
+    return { version: active.version, createdAt: active.createdAt, model: modelLabel(active.model), ...active.calibration };
   });
 
   app.get('/v1/models', async () => ({

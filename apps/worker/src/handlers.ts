@@ -53,5 +53,5 @@ export async function handleRetrain(data: unknown, ctx: HandlerContext): Promise
   const version = await retrain(ctx.db, ctx.embed, ctx.model, ctx.retrainOptions);
   await ctx.memory?.rebuild(await feedbackCounts(ctx.db));
   await ctx.prototypes.reload();
-  return { version: version.version, exampleCount: version.exampleCount, categories: version.categories.length };
+  return { version: version.version, exampleCount: version.exampleCount, categories: version.prototypes.length };
 }

@@ -89,7 +89,7 @@ export async function createWorker(options: WorkerOptions) {
     const current = JSON.parse((await redis.get(key)) ?? 'null') as { model: string; version: number } | null;
     if (!current || current.model !== modelVersion || current.version < active.version) await redis.set(key, JSON.stringify({ model: modelVersion, version: active.version }));
   };
-  const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, log, onChange: announce });
+  const prototypes = createPrototypeStore({ db: store.db, databaseUrl: o.databaseUrl, model, log, onChange: announce });
   await prototypes.start();
 
   const results = o.resultCache ? createResultCache<CachedAnswer>({ redis, keyPrefix: resultCachePrefix(o.prefix), ttlSeconds: o.resultCacheTtlSeconds }) : undefined;

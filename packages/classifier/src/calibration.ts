@@ -2,28 +2,12 @@
 // on held-out labelled lines (NLL, see fitScoreTemperature below); `high` starts where held-out precision
 // reaches the target (97%), and lines below `reviewThreshold` are flagged for review. The
 // reliability figures measured on the held-out lines travel with the version (GET /v1/calibration).
+import type { Calibration, ReliabilityBin } from '@txcat/contracts';
 import { ClassifierError } from './classifier-error.js';
 import type { ConfidenceLevel } from './prototypes.js';
 
-export interface ReliabilityBin {
-  /** Lower edge of the confidence bin. */
-  from: number;
-  to: number;
-  count: number;
-  meanConfidence: number;
-  accuracy: number;
-}
-
-export interface Calibration {
-  /** Applied to log-scores: p_i ∝ score_i ^ (1 / temperature). 1 = unchanged. */
-  temperature: number;
-  highThreshold: number;
-  mediumThreshold: number;
-  reviewThreshold: number;
-  /** What the thresholds were chosen for, and what held-out data showed. */
-  targetHighPrecision: number;
-  heldOut?: { n: number; accuracy: number; ece: number; highPrecision: number; highCoverage: number; bins: ReliabilityBin[] };
-}
+// The shapes are the version contract's (@txcat/contracts): a calibration is stored with its version.
+export type { Calibration, ReliabilityBin };
 
 export const DEFAULT_CALIBRATION: Calibration = { temperature: 1, highThreshold: 0.9, mediumThreshold: 0.6, reviewThreshold: 0.6, targetHighPrecision: 0.97 };
 

@@ -1,14 +1,11 @@
 // A softmax-regression head over centered embeddings: W x + b, trained by full-batch gradient
 // descent with class weights (rare categories count as much as common ones) and L2. Deterministic:
 // zero initial weights, fixed step count, examples in their given order.
+import type { SoftmaxHead } from '@txcat/contracts';
 import { ClassifierError } from './classifier-error.js';
 
-export interface SoftmaxHead {
-  categories: string[];
-  dim: number;
-  /** categories.length x (dim + 1): each row is a category's weights, then its bias. */
-  weights: Float32Array;
-}
+// The shape is the version contract's (@txcat/contracts): a head is stored with its version.
+export type { SoftmaxHead };
 
 export interface FitHeadOptions {
   l2?: number;

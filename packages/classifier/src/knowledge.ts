@@ -2,6 +2,7 @@
 // exemplar index, the softmax head once there are enough examples, and a calibration fitted on
 // held-out folds of the examples dressed as statement lines (clean names are easier than real
 // lines; dressing them with card prefixes, store numbers and places keeps the fit honest).
+import type { PrototypeVersionInput } from '@txcat/contracts';
 import { normalizeLine, type NormalizedLine } from '@txcat/merchant';
 import { DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './calibration.js';
 import type { EmbedFn } from './embed.js';
@@ -102,38 +103,30 @@ export async function buildKnowledge(examples: LabelledExample[], embed: EmbedFn
   return { ...knowledge, calibration, embedded };
 }
 
-/** A version as Postgres stores it (see @txcat/db savePrototypeVersion / loadActivePrototypes). */
-export interface StoredKnowledge {
-  center: Float32Array;
-  prototypes: Array<{ category: string; vector: Float32Array; exampleCount: number }>;
-  exemplars: Array<{ category: string; text: string; vector: Float32Array }>;
-  head: unknown;
-  calibration: unknown;
-}
+/** The knowledge parts of a version (the contract of @txcat/contracts, less model and lineage). */
+export type StoredKnowledge = Pick<PrototypeVersionInput, 'center' | 'prototypes' | 'exemplars' | 'head' | 'calibration'>;
 
-/** The parts of a knowledge that go into a version row, in storable form. */
+/** The parts of a knowledge that go into a version, in the contract's shape. */
 export function toStored(k: BuiltKnowledge): StoredKnowledge {
   const p = k.prototypes;
   return {
     center: p.center,
     prototypes: p.categories.map((category, i) => ({ category, vector: p.vectors[i] as Float32Array, exampleCount: p.exampleCounts[i] ?? 0 })),
     exemplars: k.embedded.map((e) => ({ category: e.category, text: e.text, vector: e.embedding })),
-    head: k.head ? { categories: k.head.categories, dim: k.head.dim, weights: Array.from(k.head.weights) } : null,
+    head: k.head ?? null,
     calibration: k.calibration,
   };
 }
 
-/** Knowledge from a stored version; a version from before exemplars/head/calibration still works. */
+/** Knowledge from a stored version (already parsed by the contract); no calibration = the default. */
 export function fromStored(s: StoredKnowledge): Knowledge {
   const categories = s.prototypes.map((p) => p.category);
   const prototypes = { categories, vectors: s.prototypes.map((p) => p.vector), exampleCounts: s.prototypes.map((p) => p.exampleCount), center: s.center };
-  const head = s.head as { categories: string[]; dim: number; weights: number[] } | null;
-  const calibration = (s.calibration as Calibration | null) ?? { temperature: 1, highThreshold: 0.9, mediumThreshold: 0.6, reviewThreshold: 0.6, targetHighPrecision: 0.97 };
   return {
     prototypes,
     // Exemplar vectors are stored raw: centering happens here, with the version's center.
     exemplars: s.exemplars.length > 0 ? buildExemplarIndex(s.exemplars.map((e) => ({ category: e.category, text: e.text, embedding: e.vector })), s.center, categories) : undefined,
-    ...(head ? { head: { categories: head.categories, dim: head.dim, weights: Float32Array.from(head.weights) } } : {}),
-    calibration,
+    ...(s.head ? { head: s.head } : {}),
+    calibration: s.calibration ?? DEFAULT_CALIBRATION,
   };
 }

@@ -1,9 +1,14 @@
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { invalidInput } from './db-error.js';
 import * as schema from './schema.js';
 
-export type Database = NodePgDatabase<typeof schema>;
+/**
+ * A drizzle database or a transaction of one: every function here takes either, so a caller can
+ * run several of them on one transaction (e.g. inside withAdvisoryLock).
+ */
+export type Database = PgDatabase<NodePgQueryResultHKT, typeof schema>;
 
 export interface DbOptions {
   /** postgres:// or postgresql:// URL. */

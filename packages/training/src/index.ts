@@ -1,1 +1,1 @@
-export { ensurePrototypes, PROTOTYPES_CHANNEL, retrain, seedDefaultTaxonomy, type ModelIdentity, type RetrainOptions } from './training.js';
+export { ensurePrototypes, retrain, seedDefaultTaxonomy, type ModelIdentity, type RetrainOptions } from './training.js';

@@ -1,19 +1,14 @@
 // Prototype versions from what Postgres holds: seed examples plus user feedback, embedded by the
-// model, written as one new version in one transaction. Serialized across processes by an
-// advisory lock, so concurrent retrains queue up instead of racing.
+// model, written as one new version of that model. Serialized across processes by an advisory
+// lock: every query of a retrain runs on the lock's transaction, so a second retrain starts only
+// after the first has committed, and sees its version.
 import { buildKnowledge, DEFAULT_TAXONOMY, inSlices, loadDefaultExamples, toStored, type EmbedFn, type EmbeddingMethod, type Lookups } from '@txcat/classifier';
-import { listCategories, listExamples, listFeedback, loadActivePrototypes, savePrototypeVersion, seedTaxonomy, type ActivePrototypes, type Database } from '@txcat/db';
-import { sql } from 'drizzle-orm';
+import type { ModelIdentity, PrototypeVersion } from '@txcat/contracts';
+import { listCategories, listExamples, listFeedback, loadActivePrototypes, savePrototypeVersion, seedTaxonomy, withAdvisoryLock, type Database } from '@txcat/db';
 
-export interface ModelIdentity {
-  /** e.g. all-minilm-l6-v2@<sha256 prefix>: a version built by another model is not reused. */
-  name: string;
-  variant: string;
-}
+export type { ModelIdentity };
 
 const RETRAIN_LOCK = 0x72657472; // "retr"
-/** Postgres channel on which every new prototype version is announced (payload: the version). */
-export const PROTOTYPES_CHANNEL = 'txcat_prototypes';
 
 /** Seeds the default taxonomy and its examples (idempotent). */
 export async function seedDefaultTaxonomy(db: Database): Promise<void> {
@@ -31,42 +26,41 @@ async function trainingExamples(db: Database) {
 }
 
 export interface RetrainOptions {
-  /** Reuse the active version when it was built by this model from the same examples. */
+  /** Reuse the model's active version when it was built from the same examples. */
   onlyIfStale?: boolean;
   /** Brands and MCCs: the calibration decides held-out lines as the fleet will. */
   lookups?: Lookups;
   method?: EmbeddingMethod;
+  /**
+   * How long the retrain's transaction may sit idle between queries while it embeds and fits
+   * (default: the server's idle_in_transaction_session_timeout). A process that hangs mid-build
+   * is cut off after this long and the lock passes to the next retrain.
+   */
+  lockIdleTimeoutMs?: number;
 }
 
 /**
- * Builds a new version from every example and correction, from scratch: prototypes, exemplars,
- * the softmax head (with enough examples) and the calibration; returns it.
+ * Builds a new version of `model` from every example and correction, from scratch: prototypes,
+ * exemplars, the softmax head (with enough examples) and the calibration; returns it. Versions of
+ * other models are neither read nor replaced.
  */
-export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity, options: RetrainOptions = {}): Promise<ActivePrototypes> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RETRAIN_LOCK})`);
-    const examples = await trainingExamples(db);
-    if (options.onlyIfStale) {
-      // Checked under the lock: of several processes starting at once, one builds, the rest reuse.
-      const active = await loadActivePrototypes(db);
-      const current = active && active.modelName === model.name && active.modelVariant === model.variant;
-      if (current && active.exampleCount === examples.length && active.exemplars.length === examples.length && active.calibration) return active;
-    }
-    const categories = (await listCategories(db)).map((c) => c.name);
+export async function retrain(db: Database, embed: EmbedFn, model: ModelIdentity, options: RetrainOptions = {}): Promise<PrototypeVersion> {
+  return withAdvisoryLock(db, RETRAIN_LOCK, async (tx) => {
+    const examples = await trainingExamples(tx);
+    // Read under the lock: of several processes starting at once, one builds, the rest reuse.
+    const active = await loadActivePrototypes(tx, model);
+    const current = active && active.exampleCount === examples.length && active.exemplars.length === examples.length && active.calibration;
+    if (options.onlyIfStale && current) return active;
+    const categories = (await listCategories(tx)).map((c) => c.name);
     const knowledge = await buildKnowledge(examples, inSlices(embed), { categories, lookups: options.lookups, method: options.method });
-    const stored = toStored(knowledge);
-    await savePrototypeVersion(db, {
-      modelName: model.name, modelVariant: model.variant, center: stored.center, prototypes: stored.prototypes,
-      exemplars: stored.exemplars, head: stored.head, calibration: stored.calibration,
-    });
-    const active = await loadActivePrototypes(db);
-    if (!active) throw new Error('the prototype version just saved is not visible; check the prototype_versions table');
-    await db.execute(sql`SELECT pg_notify(${PROTOTYPES_CHANNEL}, ${String(active.version)})`);
-    return active;
-  });
+    const version = await savePrototypeVersion(tx, { model, ...toStored(knowledge), replaces: active?.version ?? null });
+    const saved = await loadActivePrototypes(tx, model);
+    if (saved?.version !== version) throw new Error(`prototype version ${version} was saved but reads back as ${String(saved?.version)}; check the prototype_versions table`);
+    return saved;
+  }, { idleTimeoutMs: options.lockIdleTimeoutMs });
 }
 
-/** The active version when it was built by this model from the current examples; else a new one. */
-export async function ensurePrototypes(db: Database, embed: EmbedFn, model: ModelIdentity, options: Omit<RetrainOptions, 'onlyIfStale'> = {}): Promise<ActivePrototypes> {
+/** The model's active version when it was built from the current examples; else a new one. */
+export async function ensurePrototypes(db: Database, embed: EmbedFn, model: ModelIdentity, options: Omit<RetrainOptions, 'onlyIfStale'> = {}): Promise<PrototypeVersion> {
   return retrain(db, embed, model, { ...options, onlyIfStale: true });
 }

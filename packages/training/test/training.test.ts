@@ -33,9 +33,13 @@ describe('training', () => {
     const first = await ensurePrototypes(store.db, embed, model);
     const again = await ensurePrototypes(store.db, embed, model);
     expect(again.version).toBe(first.version);
-    expect(first.categories).toHaveLength(16);
+    expect(first.prototypes).toHaveLength(16);
+    expect(first.model).toEqual(model);
+    // Another model's version is not this model's: it builds its own, and leaves ours active.
     const other = await ensurePrototypes(store.db, embed, { ...model, variant: 'int8' });
     expect(other.version).toBeGreaterThan(first.version);
+    expect(other.replaces).toBeNull();
+    expect((await ensurePrototypes(store.db, embed, model)).version).toBe(first.version);
   });
 
   it('learns from feedback: a retrain after corrections moves the merchant toward its category', async () => {
@@ -60,27 +64,31 @@ describe('training', () => {
     const lookups = await loadLookups();
     const v = await retrain(store.db, embed, model, { lookups });
     expect(v.exemplars).toHaveLength(v.exampleCount);
-    const head = v.head as { categories: string[]; dim: number; weights: number[] };
-    expect(head.categories).toEqual(v.categories);
-    expect(head.weights).toHaveLength(16 * (384 + 1));
-    const c = v.calibration as { temperature: number; highThreshold: number; heldOut: { n: number; ece: number; highPrecision: number } };
-    expect(c.heldOut.n).toBe(v.exampleCount);
-    expect(c.heldOut.ece).toBeLessThanOrEqual(0.05);
-    expect(c.heldOut.highPrecision).toBeGreaterThanOrEqual(0.97);
-    expect(c.temperature).toBeGreaterThan(0);
+    expect(v.head!.categories).toEqual(v.prototypes.map((p) => p.category));
+    expect(v.head!.weights).toHaveLength(16 * (384 + 1));
+    const heldOut = v.calibration!.heldOut!;
+    expect(heldOut.n).toBe(v.exampleCount);
+    expect(heldOut.ece).toBeLessThanOrEqual(0.05);
+    expect(heldOut.highPrecision).toBeGreaterThanOrEqual(0.97);
+    expect(v.calibration!.temperature).toBeGreaterThan(0);
   });
 
-  it('runs concurrent retrains one after another, each writing a complete version', async () => {
-    const results = await Promise.all([retrain(store.db, embed, model), retrain(store.db, embed, model)]);
-    expect(results[0]!.version).not.toBe(results[1]!.version);
-    for (const r of results) expect(r.categories).toHaveLength(16);
+  it('runs concurrent retrains one after another: each starts from the version the one before wrote', async () => {
+    const start = await ensurePrototypes(store.db, embed, model);
+    const results = (await Promise.all([1, 2, 3].map(() => retrain(store.db, embed, model)))).sort((a, b) => a.version - b.version);
+    // Without the lock all three would start from `start`; with it, they form a chain.
+    expect(results.map((r) => r.replaces)).toEqual([start.version, results[0]!.version, results[1]!.version]);
+    for (const r of results) expect(r.prototypes).toHaveLength(16);
   });
 });
 
 describe('several processes starting at once', () => {
   it('build one version between them, not one each', async () => {
+    const count = async () => (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM prototype_versions WHERE model_name = $1 AND model_variant = $2', [model.name, model.variant])).rows[0]!.n;
+    const before = await count();
     await upsertFeedback(store.db, { transactionId: 'tx-race', description: 'QWERTY 1', merchantKey: 'qwerty', category: 'TRAVEL' });
     const versions = await Promise.all([1, 2, 3].map(() => ensurePrototypes(store.db, embed, model)));
     expect(new Set(versions.map((v) => v.version)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
   });
 });

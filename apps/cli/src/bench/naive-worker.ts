@@ -6,6 +6,7 @@
 import { fromStored } from '@txcat/classifier';
 import { CLASSIFY_JOB } from '@txcat/contracts';
 import { createDb, loadActivePrototypes } from '@txcat/db';
+import { loadModelDir } from '@txcat/inference';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { classifyNaive, naiveText } from './naive-classifier.js';
@@ -28,9 +29,11 @@ async function pipelineFor(modelDir: string) {
 export async function runNaiveWorker(o: NaiveWorkerOptions): Promise<void> {
   const extractor = await pipelineFor(o.modelDir);
   const store = createDb({ databaseUrl: o.databaseUrl });
-  const version = await loadActivePrototypes(store.db);
+  // The version of the model this worker embeds with: another model's vectors would not compare.
+  const { name, variant } = await loadModelDir(o.modelDir);
+  const version = await loadActivePrototypes(store.db, { name, variant });
   await store.close();
-  if (!version) throw new Error('no prototype version: start the txcat fleet once first');
+  if (!version) throw new Error(`no prototype version of ${name}@${variant}: start the txcat fleet with that model once first`);
   const { prototypes } = fromStored(version);
   const connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker(CLASSIFY_JOB.queue, async (job) => {
