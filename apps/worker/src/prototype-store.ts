@@ -1,7 +1,7 @@
 // The prototype version this process answers with. Loaded at start and reloaded when a retrain
 // announces a new version on Postgres LISTEN/NOTIFY; a slow poll covers notifications missed
 // while the listening connection was down.
-import { fromStored, type Knowledge } from '@txcat/classifier';
+import { fromStored, withNameModel, type Knowledge } from '@txcat/classifier';
 import { loadActivePrototypes, type ActivePrototypes, type Database } from '@txcat/db';
 import { PROTOTYPES_CHANNEL } from '@txcat/training';
 import pg from 'pg';
@@ -24,8 +24,9 @@ export function createPrototypeStore({ db, databaseUrl, pollIntervalMs = 30_000,
   async function reload(): Promise<void> {
     const next = await loadActivePrototypes(db);
     if (next && (!active || next.version > active.active.version)) {
-      // Exemplars are centered and indexed once per version, not per job.
-      active = { active: next, knowledge: fromStored(next) };
+      // Exemplars are centered and indexed once per version, not per job; the merchant-name model
+      // is rebuilt from the version's examples (deterministic: the weights the retrain had).
+      active = { active: next, knowledge: await withNameModel(fromStored(next), next) };
       log(`answering with prototype version ${next.version}`);
       await onChange?.(next);
     }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { createDecider, fromStored, loadLookups, parseCsv } from '@txcat/classifier';
+import { createDecider, fromStored, loadLookups, parseCsv, withNameModel } from '@txcat/classifier';
 import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
@@ -49,7 +49,7 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     const embed = cache.wrap(inSlices((texts) => embedder.embed(texts)));
     const lookups = await loadLookups();
     const version = await ensurePrototypes(store.db, embed, { name: embedder.manifest.name, variant: embedder.manifest.variant }, { lookups });
-    const decisions = await createDecider({ embed, lookups }).decideMany(sample.map((description) => ({ description })), fromStored(version));
+    const decisions = await createDecider({ embed, lookups }).decideMany(sample.map((description) => ({ description })), await withNameModel(fromStored(version), version));
     output.out(formatTable(
       ['description', 'category', 'confidence', 'level', 'decided by'],
       decisions.map((r, i) => [sample[i] as string, r.category, r.confidence.toFixed(3), r.level, r.explanation.source]),
