@@ -9,7 +9,7 @@ import { calibrate, levelFor, type Calibration } from './calibration.js';
 import { headLogits, softmaxLogits, type SoftmaxHead } from './head.js';
 import { knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
 import { centerEmbedding, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
-import { combineFallback, nameDistribution, nameThresholds } from './name-decision.js';
+import { combineFallback, nameDistribution, nameOutvotes, nameThresholds } from './name-decision.js';
 import type { NameModel } from './name-model.js';
 
 export type EmbeddingMethod = 'knn' | 'prototypes' | 'head';
@@ -255,15 +255,18 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
   const facts: LineFacts = { kw: keywordCategory(input.line.text), refund: isRefund(input.line), country: input.country };
-  const verdict = firstVerdict(input.line, input.amount, lookups, known, facts);
+  const first = firstVerdict(input.line, input.amount, lookups, known, facts);
+  // --- merchant-name model (name-decision.ts): outvotes a brand or trade word it firmly contradicts ---
+  const name = knowledge.nameModel ? nameDistribution(knowledge.nameModel, input.line, categories) : undefined;
+  const verdict = name && nameOutvotes(name, categories, first) ? undefined : first;
   // The nearest-exemplar search is most of a decision's CPU; where a rule or an MCC decides (and
   // nothing is corroborated), the prototypes are enough to rank the runner-ups.
   const literal = verdict !== undefined && (verdict.source === 'rule' || verdict.source === 'mcc');
   const emb = embeddingScores(input.embedding, knowledge, literal && o.method === 'knn' ? 'prototypes' : o.method);
   // --- merchant-name model: combined with the embedding's distribution (name-decision.ts) ---
   const embedded = calibrate(emb.scores, knowledge.calibration);
-  const model = knowledge.nameModel ? combineFallback(nameDistribution(knowledge.nameModel, input.line, categories), embedded) : embedded;
-  const fallbackSource: DecisionSource = knowledge.nameModel ? 'name_model' : 'embedding';
+  const model = name ? combineFallback(name, embedded) : embedded;
+  const fallbackSource: DecisionSource = name ? 'name_model' : 'embedding';
   // --- end of the name model's part ---
   const calibrated = keywordPrior(directionPrior(model, categories, input.amount, facts.refund), categories, facts.kw);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);

@@ -19,7 +19,7 @@ export {
   type DecideInput, type DecideOptions, type Decision, type DecisionSource, type EmbeddingMethod, type Explanation, type Knowledge, type Lookups, type MemoryHit, type StoredAnswer,
 } from './decide.js';
 export { loadLookups } from './lookups.js';
-export { combineFallback, nameDistribution, nameThresholds, FALLBACK_WEIGHTS, NAME_THRESHOLDS } from './name-decision.js';
+export { combineFallback, nameDistribution, nameOutvotes, nameThresholds, FALLBACK_WEIGHTS, NAME_OVERRIDES, NAME_THRESHOLDS } from './name-decision.js';
 export { createDecider, type Attribution, type Decider, type DecideRequest } from './decider.js';
 export { fitSoftmaxHead, headLogits, MIN_HEAD_EXAMPLES, type SoftmaxHead } from './head.js';
 export { buildExemplarIndex, knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
