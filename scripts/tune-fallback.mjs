@@ -6,7 +6,7 @@
 // not read. Prints the name model's temperature, the NLL and accuracy per weight pair, and the
 // precision of `high` per source. Usage (after npm run build): node scripts/tune-fallback.mjs
 import {
-  buildKnowledge, calibrate, combineFallback, decide, directionPrior, embeddingScores, embeddingText, isInnerValidation, loadBrandNames, loadDefaultExamples,
+  balancedPcard, buildKnowledge, PCARD_BALANCE, calibrate, combineFallback, decide, directionPrior, embeddingScores, embeddingText, isInnerValidation, loadBrandNames, loadDefaultExamples,
   loadLookups, nameDistribution, nameText, parseLabelledRows, PCARD_TRAIN_FILE, SOURCE_WEIGHTS, trainNameModel,
 } from '@txcat/classifier';
 import { fitScoreTemperature } from '../packages/classifier/dist/calibration.js';
@@ -30,7 +30,7 @@ const w = SOURCE_WEIGHTS;
 const brands = await loadBrandNames();
 const t0 = performance.now();
 const held = trainNameModel([
-  ...fit.map((r) => ({ text: nameText(r.description), category: r.category, weight: w.pcard })),
+  ...balancedPcard(fit.map((r) => ({ text: r.description, category: r.category })), w.pcard, PCARD_BALANCE),
   ...examples.map((r) => ({ text: nameText(r.text), category: r.category, weight: w.examples })),
   ...brands.map((r) => ({ text: nameText(r.text), category: r.category, weight: w.brands })),
 ], categories);
@@ -76,4 +76,19 @@ console.log(JSON.stringify({ accuracy: decided.filter((d, i) => d.category === v
 const { thresholdForPrecision, reliability } = await import('../packages/classifier/dist/calibration.js');
 const nameRows = decided.map((d, i) => ({ d, ok: d.category === validation[i].category })).filter((x) => x.d.explanation.source === 'name_model').map((x) => ({ confidence: x.d.confidence, correct: x.ok }));
 console.log(JSON.stringify({ name_high_threshold_97_wilson: thresholdForPrecision(nameRows, 0.97, 20, 1.645), name_medium_80: thresholdForPrecision(nameRows, 0.8), name_ece: reliability(nameRows).ece }));
+
+// Brands and trade words the name model disagrees with: how often it is right when its own top
+// probability is at least x (what NAME_OVERRIDES in name-decision.ts is chosen from).
+for (const source of ['gazetteer', 'keyword']) {
+  const cases = plain.map((d, i) => ({ d, i })).filter(({ d }) => d.explanation.source === source).map(({ d, i }) => {
+    const p = nameDistribution(model, lines[i], categories);
+    const top = p.indexOf(Math.max(...p));
+    return { verdict: d.category, name: categories[top], p: p[top], truth: validation[i].category };
+  }).filter((c) => c.name !== c.verdict);
+  const out = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95].map((x) => {
+    const over = cases.filter((c) => c.p >= x);
+    return { x, overridden: over.length, name_right: over.filter((c) => c.name === c.truth).length, verdict_right: over.filter((c) => c.verdict === c.truth).length };
+  });
+  console.log(JSON.stringify({ source, disagreements: cases.length, out }));
+}
 await embedder.close();

@@ -3,7 +3,7 @@
 // inner-validation merchants (isInnerValidation) and prints accuracy and NLL on them per setting.
 // The frozen test split is not read. Usage (after npm run build):
 //   node scripts/tune-name-model.mjs [json settings to try, one per argument]
-import { isInnerValidation, loadBrandNames, loadDefaultExamples, loadPcardTrain, nameText, scoreNameModel, trainNameModel, DEFAULT_TAXONOMY, NAME_MODEL_DEFAULTS, SOURCE_WEIGHTS } from '@txcat/classifier';
+import { balancedPcard, isInnerValidation, PCARD_BALANCE, loadBrandNames, loadDefaultExamples, loadPcardTrain, nameText, scoreNameModel, trainNameModel, DEFAULT_TAXONOMY, NAME_MODEL_DEFAULTS, SOURCE_WEIGHTS } from '@txcat/classifier';
 
 const categories = DEFAULT_TAXONOMY.map((c) => c.name);
 const pcard = await loadPcardTrain();
@@ -17,7 +17,7 @@ for (const s of settings) {
   const w = { ...SOURCE_WEIGHTS, ...s.weights };
   const o = { ...NAME_MODEL_DEFAULTS, ...s, ngrams: { ...NAME_MODEL_DEFAULTS.ngrams, ...s.ngrams } };
   const rows = [
-    ...fit.map((r) => ({ text: nameText(r.text), category: r.category, weight: w.pcard })),
+    ...balancedPcard(fit, w.pcard, s.balance ?? PCARD_BALANCE),
     ...examples.map((r) => ({ text: nameText(r.text), category: r.category, weight: w.examples })),
     ...brands.map((r) => ({ text: nameText(r.text), category: r.category, weight: w.brands })),
   ];

@@ -32,6 +32,6 @@ export {
   type NameExample, type NameModel, type NameModelJSON, type NgramConfig, type TrainNameOptions,
 } from './name-model.js';
 export {
-  buildNameModel, isInnerValidation, loadBrandNames, loadPcardTrain, nameModelFor, nameText, pcardSplitKey, scoreNameModel, PCARD_TRAIN_FILE, SOURCE_WEIGHTS,
+  balancedPcard, buildNameModel, isInnerValidation, PCARD_BALANCE, loadBrandNames, loadPcardTrain, nameModelFor, nameText, pcardSplitKey, scoreNameModel, PCARD_TRAIN_FILE, SOURCE_WEIGHTS,
   type BuildNameOptions, type NameTrainingData,
 } from './name-model-build.js';

@@ -95,8 +95,10 @@ describe('the name model in a decision', () => {
   it('outvotes a brand or trade word only when it firmly says otherwise', () => {
     const firm = [0.05, 0.85, 0.05, 0.05];
     const unsure = [0.3, 0.4, 0.2, 0.1];
-    expect(nameOutvotes(firm, CATEGORIES, { source: 'gazetteer', category: 'FOOD_AND_DRINK' })).toBe(true);
-    expect(nameOutvotes(firm, CATEGORIES, { source: 'gazetteer', category: 'MEDICAL' })).toBe(false);
+    const sure = [0.02, 0.94, 0.02, 0.02];
+    expect(nameOutvotes(sure, CATEGORIES, { source: 'keyword', category: 'FOOD_AND_DRINK' })).toBe(true);
+    expect(nameOutvotes(sure, CATEGORIES, { source: 'keyword', category: 'MEDICAL' })).toBe(false);
+    expect(nameOutvotes(sure, CATEGORIES, { source: 'gazetteer', category: 'FOOD_AND_DRINK' })).toBe(false);
     expect(nameOutvotes(unsure, CATEGORIES, { source: 'keyword', category: 'FOOD_AND_DRINK' })).toBe(false);
     expect(nameOutvotes(firm, CATEGORIES, { source: 'rule', category: 'FOOD_AND_DRINK' })).toBe(false);
   });
