@@ -83,7 +83,22 @@ describe('txcat eval', () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(DEV_FLOOR.accuracy);
     expect(report.ece).toBeLessThanOrEqual(DEV_FLOOR.ece);
     expect(report.high_precision).toBeGreaterThanOrEqual(DEV_FLOOR.highPrecision);
-    expect(Object.keys(report.by_source)).toEqual(expect.arrayContaining(['rule', 'gazetteer', 'embedding']));
+    // Where no rule, MCC, brand or trade word decides, the merchant-name model does (not the kNN).
+    expect(Object.keys(report.by_source)).toEqual(expect.arrayContaining(['rule', 'gazetteer', 'name_model']));
+    expect(report.by_source.rule).toEqual(expect.objectContaining({ n: expect.any(Number), ece: expect.any(Number), high_precision: expect.any(Number), high_coverage: expect.any(Number) }));
+  });
+
+  it('reports several --data files pooled and one by one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'txcat-splits-'));
+    const [a, b] = [path.join(dir, 'cards.csv'), path.join(dir, 'fees.csv')];
+    await writeFile(a, 'description,category,amount\nSQ *MOSSGROVE TAXI,TRANSPORTATION,-14.20\nKESTREL HARDWARE 0031,HOME_IMPROVEMENT,-52.10\n');
+    await writeFile(b, 'description,category,amount\nMONTHLY ACCOUNT FEE,BANK_FEES,-5.00\n');
+    const report = JSON.parse((await run('eval', '--data', a, '--data', b, '--json')).stdout);
+    expect(report.n).toBe(3);
+    expect(Object.keys(report.by_split).sort()).toEqual(['cards', 'fees']);
+    expect(report.by_split.cards.n).toBe(2);
+    expect(report.by_split.fees).toEqual(expect.objectContaining({ n: 1, accuracy: 1, by_source: { rule: expect.objectContaining({ n: 1 }) } }));
+    expect(report.rows.map((r: { split: string }) => r.split)).toEqual(['cards', 'cards', 'fees']);
   });
 
   it('runs k-fold feedback, a learning curve and perturbations, and writes the report', async () => {

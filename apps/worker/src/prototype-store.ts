@@ -2,7 +2,7 @@
 // at start and reloaded when a retrain announces a version of this model on Postgres NOTIFY
 // (@txcat/db listen, which reconnects for as long as the process lives and reloads on reconnect);
 // a slow poll covers whatever both missed.
-import { fromStored, type Knowledge } from '@txcat/classifier';
+import { fromStored, withNameModel, type Knowledge } from '@txcat/classifier';
 import { modelLabel, parsePrototypeVersionNotice, type ModelIdentity, type PrototypeVersion } from '@txcat/contracts';
 import { listen, loadActivePrototypes, PROTOTYPES_CHANNEL, type Database, type Listener } from '@txcat/db';
 
@@ -28,8 +28,9 @@ export function createPrototypeStore({ db, databaseUrl, model, pollIntervalMs = 
   async function reload(): Promise<void> {
     const next = await loadActivePrototypes(db, model);
     if (next && (!active || next.version > active.active.version)) {
-      // Exemplars are centered and indexed once per version, not per job.
-      active = { active: next, knowledge: fromStored(next) };
+      // Exemplars are centered and indexed once per version, not per job; the merchant-name model
+      // is rebuilt from the version's examples (deterministic: the weights the retrain had).
+      active = { active: next, knowledge: await withNameModel(fromStored(next), next) };
       log(`answering with prototype version ${next.version} (${label})`);
       await onChange?.(next);
     }

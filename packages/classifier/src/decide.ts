@@ -9,15 +9,19 @@ import { calibrate, DEFAULT_CALIBRATION, levelFor, type Calibration } from './ca
 import { headLogits, softmaxLogits, type SoftmaxHead } from './head.js';
 import { knnScores, type ExemplarIndex, type Neighbor } from './knn.js';
 import { centerEmbedding, COSINE_TEMPERATURE, dot, softmax, type ConfidenceLevel, type PrototypeSet, type ScoredCategory } from './prototypes.js';
+import { combineFallback, nameDistribution, nameOutvotes, nameThresholds } from './name-decision.js';
+import type { NameModel } from './name-model.js';
 
 export type EmbeddingMethod = 'knn' | 'prototypes' | 'head';
-export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'keyword' | 'embedding';
+export type DecisionSource = 'feedback_user' | 'feedback' | 'rule' | 'mcc' | 'gazetteer' | 'keyword' | 'name_model' | 'embedding';
 
 /** What a version knows: built by the retrain job, identical in every worker. */
 export interface Knowledge {
   prototypes: PrototypeSet;
   exemplars?: ExemplarIndex;
   head?: SoftmaxHead;
+  /** The merchant-name model (name-model.ts): outvotes the embedding where no other source decides. */
+  nameModel?: NameModel;
   calibration: Calibration;
 }
 
@@ -234,24 +238,33 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
   const facts: LineFacts = { kw: keywordCategory(input.line.text), refund: isRefund(input.line), country: input.country };
-  const verdict = firstVerdict(input.line, input.amount, lookups, known, facts);
+  const first = firstVerdict(input.line, input.amount, lookups, known, facts);
+  // --- merchant-name model (name-decision.ts): outvotes a brand or trade word it firmly contradicts ---
+  const name = knowledge.nameModel ? nameDistribution(knowledge.nameModel, input.line, categories) : undefined;
+  const verdict = name && nameOutvotes(name, categories, first) ? undefined : first;
   // The nearest-exemplar search is most of a decision's CPU; where a rule or an MCC decides (and
   // nothing is corroborated), the prototypes are enough to rank the runner-ups.
   const literal = verdict !== undefined && (verdict.source === 'rule' || verdict.source === 'mcc');
   const emb = embeddingScores(input.embedding, knowledge, literal && o.method === 'knn' ? 'prototypes' : o.method);
-  const calibrated = keywordPrior(directionPrior(calibrate(emb.scores, knowledge.calibration), categories, input.amount, facts.refund), categories, facts.kw);
+  // --- merchant-name model: combined with the embedding's distribution (name-decision.ts) ---
+  const embedded = calibrate(emb.scores, knowledge.calibration);
+  const model = name ? combineFallback(name, embedded) : embedded;
+  const fallbackSource: DecisionSource = name ? 'name_model' : 'embedding';
+  // --- end of the name model's part ---
+  const calibrated = keywordPrior(directionPrior(model, categories, input.amount, facts.refund), categories, facts.kw);
   const ranked = categories.map((category, i) => ({ category, score: calibrated[i] as number })).sort((a, b) => b.score - a.score);
-  const winner = corroborate(verdict, ranked[0]!.category) ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: 'embedding' as const, explanation: {} };
+  const winner = corroborate(verdict, ranked[0]!.category) ?? { category: ranked[0]!.category, confidence: ranked[0]!.score, source: fallbackSource, explanation: {} };
   // Runner-ups: the embedding's other categories, sharing what the winner leaves.
   const rest = ranked.filter((r) => r.category !== winner.category);
   const restTotal = rest.reduce((s, r) => s + r.score, 0) || 1;
   const top = [{ category: winner.category, score: winner.confidence }, ...rest.map((r) => ({ category: r.category, score: ((1 - winner.confidence) * r.score) / restTotal }))].slice(0, o.topK);
-  const level = levelFor(winner.confidence, knowledge.calibration);
+  const thresholds = winner.source === 'name_model' ? nameThresholds(knowledge.calibration) : knowledge.calibration;
+  const level = levelFor(winner.confidence, thresholds);
   return {
     category: winner.category,
     confidence: winner.confidence,
     level,
-    needsReview: winner.confidence < knowledge.calibration.reviewThreshold,
+    needsReview: winner.confidence < thresholds.reviewThreshold,
     top,
     explanation: {
       source: winner.source, merchantKey: input.line.merchantKey, method: o.method, ...winner.explanation,

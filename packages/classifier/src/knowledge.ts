@@ -10,6 +10,7 @@ import { decide, embeddingScores, type EmbeddingMethod, type Knowledge, type Loo
 import { fitSoftmaxHead, MIN_HEAD_EXAMPLES } from './head.js';
 import { buildExemplarIndex } from './knn.js';
 import { buildPrototypes, centerEmbedding } from './prototypes.js';
+import { nameModelFor } from './name-model-build.js';
 
 export interface LabelledExample {
   category: string;
@@ -40,6 +41,8 @@ export interface BuildKnowledgeOptions {
   /** Held-out folds for the calibration (default 5). */
   folds?: number;
   targetHighPrecision?: number;
+  /** Train the merchant-name model (default true; seconds, from the shipped Toronto train split). */
+  nameModel?: boolean;
 }
 
 async function embedExamples(examples: LabelledExample[], embed: EmbedFn) {
@@ -100,7 +103,20 @@ export async function buildKnowledge(examples: LabelledExample[], embed: EmbedFn
     return { confidence: d.confidence, correct: d.category === examples[i]!.category };
   });
   const calibration: Calibration = embeddingRows.length > 0 ? fitCalibration(embeddingRows, decideAll, options.targetHighPrecision) : knowledge.calibration;
-  return { ...knowledge, calibration, embedded };
+  // The name model is left out of the held-out folds above: it was trained on every example, so
+  // on them it would look better than it is; its temperature is fitted on held-out real merchants.
+  const nameModel = options.nameModel === false ? undefined : await nameModelFor(examples, knowledge.prototypes.categories);
+  return { ...knowledge, calibration, embedded, ...(nameModel ? { nameModel } : {}) };
+}
+
+/**
+ * A stored version with its merchant-name model, rebuilt from the version's examples (its
+ * exemplars): deterministic, so every worker and the CLI decide with the weights the retrain had.
+ */
+export async function withNameModel(knowledge: Knowledge, stored: Pick<StoredKnowledge, 'exemplars'>): Promise<Knowledge> {
+  if (knowledge.nameModel) return knowledge;
+  const nameModel = await nameModelFor(stored.exemplars.map((e) => ({ category: e.category, text: e.text })), knowledge.prototypes.categories);
+  return { ...knowledge, nameModel };
 }
 
 /** The knowledge parts of a version (the contract of @txcat/contracts, less model and lineage). */

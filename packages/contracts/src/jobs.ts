@@ -26,7 +26,7 @@ export const Transaction = z.strictObject({
 
 export const ScoredCategory = z.strictObject({ category: categoryName, score: z.number().min(0).max(1) });
 
-export const DECISION_SOURCES = ['feedback_user', 'feedback', 'rule', 'mcc', 'gazetteer', 'keyword', 'embedding'] as const;
+export const DECISION_SOURCES = ['feedback_user', 'feedback', 'rule', 'mcc', 'gazetteer', 'keyword', 'name_model', 'embedding'] as const;
 
 /** Why a result is what it is: the source that decided and what it matched. */
 export const Explanation = z.strictObject({

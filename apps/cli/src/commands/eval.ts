@@ -5,16 +5,19 @@ import { parseCommandArgs, parseVariant } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { errorMessage, UsageError } from '../errors.js';
 import { learningCurve, robustness, scoreFolds, scoreRows, summarize } from '../eval/run.js';
+import { splitFigures, splitNames } from '../eval/splits.js';
 import { writeEvalReport } from '../eval/report.js';
 import { cachedEmbed } from '../local-knowledge.js';
 import { openEmbedder } from '../model.js';
 import { formatTable } from '../output.js';
 
-export const evalHelp = `Usage: txcat eval --data FILE.csv [--feedback FILE.csv] [--folds K] [--learning-curve] [--perturb]
+export const evalHelp = `Usage: txcat eval --data FILE.csv [--data FILE2.csv ...] [--feedback FILE.csv] [--folds K] [--learning-curve] [--perturb]
                  [--report DIR] [--method knn|prototypes|head] [--json] [--variant fp32|int8]
 Classifies every row of --data (CSV with a header and at least description,category; optional
 amount, user_id) as the fleet would, and reports accuracy, macro F1, expected calibration error,
-precision of "high", which source decided, per-category figures and the confusion matrix.
+precision of "high", which source decided (with its ECE and precision of "high"), per-category
+figures and the confusion matrix. Several --data files are pooled and also reported one by one
+(by_split, named by file).
 --feedback FILE   rows applied first as user corrections
 --folds K         stratified k-fold over --data: each fold scored with the other folds as corrections
 --learning-curve  accuracy after 0, 1, 2, 4, 8 corrections per category (taken from --data)
@@ -38,7 +41,7 @@ async function readLabelled(flag: string, file: string) {
 
 export async function runEval(argv: string[], { env, output }: CommandContext): Promise<number> {
   const { values } = parseCommandArgs('eval', argv, {
-    data: { type: 'string' },
+    data: { type: 'string', multiple: true },
     feedback: { type: 'string' },
     folds: { type: 'string' },
     'learning-curve': { type: 'boolean', default: false },
@@ -50,14 +53,17 @@ export async function runEval(argv: string[], { env, output }: CommandContext): 
     help: { type: 'boolean', default: false },
   });
   if (values.help) return output.out(evalHelp), 0;
-  if (values.data === undefined) throw new UsageError('txcat eval: --data FILE.csv is required (columns description,category)');
+  if (values.data === undefined || values.data.length === 0) throw new UsageError('txcat eval: --data FILE.csv is required (columns description,category)');
   const method = values.method as EmbeddingMethod;
   if (!['knn', 'prototypes', 'head'].includes(method)) throw new UsageError(`--method must be knn, prototypes or head, got "${values.method}"`);
   const folds = values.folds === undefined ? undefined : Number(values.folds);
   if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new UsageError(`--folds must be an integer >= 2, got "${values.folds}"`);
-  const data = await readLabelled('--data', values.data);
+  const files = values.data;
+  const parts = await Promise.all(files.map((f) => readLabelled('--data', f)));
+  const data = { rows: parts.flatMap((p) => p.rows), unknownCategoryRows: parts.flatMap((p) => p.unknownCategoryRows) };
+  const splitOf = splitNames(files, parts.map((p) => p.rows));
   const feedback = values.feedback === undefined ? undefined : await readLabelled('--feedback', values.feedback);
-  if (data.rows.length === 0) throw new UsageError(`--data ${values.data}: no rows with a known category to evaluate`);
+  if (data.rows.length === 0) throw new UsageError(`--data ${files.join(', ')}: no rows with a known category to evaluate`);
 
   const embedder = await openEmbedder(env, parseVariant(values.variant));
   try {
@@ -68,25 +74,27 @@ export async function runEval(argv: string[], { env, output }: CommandContext): 
     const summary = summarize(run.scored, run.categories);
     const learning = values['learning-curve'] ? await learningCurve(embed, data.rows, [0, 1, 2, 4, 8], base, method, log) : undefined;
     const robust = values.perturb ? await robustness(embed, data.rows, base, method) : undefined;
+    const bySplit = files.length > 1 ? splitFigures(run.scored, splitOf) : undefined;
     const report = {
       ...summary,
+      ...(bySplit ? { by_split: bySplit } : {}),
       method,
       folds: folds ?? null,
       feedback_applied: base.length,
       ...(learning ? { learning_curve: learning } : {}),
       ...(robust ? { robustness: robust } : {}),
-      rows: run.scored.map((s) => ({ description: s.row.description, actual: s.row.category, predicted: s.decision.category, confidence: s.decision.confidence, level: s.decision.level, source: s.decision.explanation.source, top: s.decision.top })),
+      rows: run.scored.map((s) => ({ ...(bySplit ? { split: splitOf.get(s.row) } : {}), description: s.row.description, actual: s.row.category, predicted: s.decision.category, confidence: s.decision.confidence, level: s.decision.level, source: s.decision.explanation.source, top: s.decision.top })),
       unknown_category_rows: [...data.unknownCategoryRows, ...(feedback?.unknownCategoryRows ?? [])],
       model: embedder.modelDir,
     };
     if (values.report) {
-      const files = await writeEvalReport(values.report, {
-        title: `Evaluation of ${path.basename(values.data)}${folds ? ` (${folds}-fold feedback)` : ''}`,
+      const written = await writeEvalReport(values.report, {
+        title: `Evaluation of ${files.map((f) => path.basename(f)).join(', ')}${folds ? ` (${folds}-fold feedback)` : ''}`,
         command: `txcat eval ${argv.join(' ')}`,
-        summary, per_category: summary.per_category, reliability: summary.reliability, confusion: summary.confusion,
+        summary, ...(bySplit ? { by_split: bySplit } : {}), per_category: summary.per_category, reliability: summary.reliability, confusion: summary.confusion,
         ...(learning ? { learning_curve: learning } : {}), ...(robust ? { robustness: robust } : {}),
       });
-      log(`report: ${files.join(', ')}`);
+      log(`report: ${written.join(', ')}`);
     }
     output.out(values.json ? JSON.stringify(report) : formatReport(report));
     return 0;
@@ -95,7 +103,7 @@ export async function runEval(argv: string[], { env, output }: CommandContext): 
   }
 }
 
-type Report = ReturnType<typeof summarize> & { unknown_category_rows: unknown[]; feedback_applied: number; learning_curve?: Array<{ corrections_per_category: number; accuracy: number }>; robustness?: { clean: number; perturbations: Array<{ perturbation: string; accuracy: number; drop: number }> } };
+type Report = ReturnType<typeof summarize> & { by_split?: ReturnType<typeof splitFigures>; unknown_category_rows: unknown[]; feedback_applied: number; learning_curve?: Array<{ corrections_per_category: number; accuracy: number }>; robustness?: { clean: number; perturbations: Array<{ perturbation: string; accuracy: number; drop: number }> } };
 
 function formatReport(report: Report): string {
   const rows = Object.entries(report.per_category).map(([category, m]) => [
@@ -103,7 +111,8 @@ function formatReport(report: Report): string {
   ]);
   return [
     `n=${report.n}  accuracy=${report.accuracy.toFixed(3)}  macro_f1=${report.macro_f1.toFixed(3)}  ece=${report.ece.toFixed(3)}  high_precision=${report.high_precision.toFixed(3)}  high_coverage=${report.high_coverage.toFixed(3)}  feedback_applied=${report.feedback_applied}`,
-    `decided by: ${Object.entries(report.by_source).map(([k, v]) => `${k} ${v.n} (${v.accuracy.toFixed(2)})`).join(', ')}`,
+    `decided by: ${Object.entries(report.by_source).map(([k, v]) => `${k} ${v.n} (accuracy ${v.accuracy.toFixed(2)}, ece ${v.ece.toFixed(2)}, high ${v.high_precision.toFixed(2)} of ${v.high_coverage.toFixed(2)})`).join(', ')}`,
+    ...Object.entries(report.by_split ?? {}).map(([k, v]) => `split ${k}: n=${v.n}  accuracy=${v.accuracy.toFixed(3)}  ece=${v.ece.toFixed(3)}  high_precision=${v.high_precision.toFixed(3)}  high_coverage=${v.high_coverage.toFixed(3)}`),
     formatTable(['category', 'precision', 'recall', 'f1', 'support'], rows),
     report.learning_curve ? `learning curve: ${report.learning_curve.map((p) => `${p.corrections_per_category} -> ${p.accuracy.toFixed(3)}`).join(', ')}` : '',
     report.robustness ? `robustness: clean ${report.robustness.clean.toFixed(3)}; ${report.robustness.perturbations.map((p) => `${p.perturbation} -${p.drop.toFixed(3)}`).join(', ')}` : '',

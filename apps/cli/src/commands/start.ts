@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddingCache } from '@txcat/cache';
-import { createAnswerer, createDecider, fromStored, inSlices, loadLookups, parseCsv } from '@txcat/classifier';
+import { createAnswerer, createDecider, fromStored, inSlices, loadLookups, parseCsv, withNameModel } from '@txcat/classifier';
 import { createDb, migrate } from '@txcat/db';
 import { startEmbedded } from '@txcat/infra';
 import { ensurePrototypes, seedDefaultTaxonomy } from '@txcat/training';
@@ -51,7 +51,7 @@ export async function runStart(argv: string[], { env, output }: CommandContext):
     const version = await ensurePrototypes(store.db, embed, model, { lookups });
     // The fleet's answer path in this process (no result cache, no corrections memory).
     const decisions = await createAnswerer({ decider: createDecider({ embed, lookups }) })
-      .answer(sample.map((description, i) => ({ id: String(i), description })), { model: `${model.name}@${model.variant}`, version: version.version, knowledge: fromStored(version) });
+      .answer(sample.map((description, i) => ({ id: String(i), description })), { model: `${model.name}@${model.variant}`, version: version.version, knowledge: await withNameModel(fromStored(version), version) });
     output.out(formatTable(
       ['description', 'category', 'confidence', 'level', 'decided by'],
       decisions.map((r, i) => [sample[i] as string, r.category, r.confidence.toFixed(3), r.level, r.explanation.source]),

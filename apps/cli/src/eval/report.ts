@@ -49,7 +49,8 @@ export function confusionSvg(confusion: Record<string, Record<string, number>>, 
 export interface EvalReport {
   title: string;
   command: string;
-  summary: { n: number; accuracy: number; macro_f1: number; ece: number; high_precision: number; high_coverage: number; needs_review: number; by_source: Record<string, { n: number; accuracy: number }> };
+  summary: { n: number; accuracy: number; macro_f1: number; ece: number; high_precision: number; high_coverage: number; needs_review: number; by_source: Record<string, { n: number; accuracy: number; ece?: number; high_precision?: number; high_coverage?: number }> };
+  by_split?: Record<string, { n: number; accuracy: number; ece: number; high_precision: number; high_coverage: number }>;
   per_category: Record<string, { precision: number; recall: number; f1: number; support: number }>;
   reliability: ReliabilityBin[];
   confusion: Record<string, Record<string, number>>;
@@ -65,7 +66,8 @@ export async function writeEvalReport(dir: string, r: EvalReport): Promise<strin
   const md = [
     `# ${r.title}`, '', `\`${r.command}\``, '',
     table(['n', 'accuracy', 'macro F1', 'ECE', 'high precision', 'high coverage', 'needs review'], [[String(s.n), f3(s.accuracy), f3(s.macro_f1), f3(s.ece), f3(s.high_precision), f3(s.high_coverage), f3(s.needs_review)]]),
-    '', '## Which source decided', '', table(['source', 'rows', 'accuracy'], Object.entries(s.by_source).map(([k, v]) => [k, String(v.n), f3(v.accuracy)])),
+    '', '## Which source decided', '', table(['source', 'rows', 'accuracy', 'ECE', 'high precision', 'high coverage'], Object.entries(s.by_source).map(([k, v]) => [k, String(v.n), f3(v.accuracy), f3(v.ece ?? NaN), f3(v.high_precision ?? NaN), f3(v.high_coverage ?? NaN)])),
+    ...(r.by_split ? ['', '## Per split', '', table(['split', 'rows', 'accuracy', 'ECE', 'high precision', 'high coverage'], Object.entries(r.by_split).map(([k, v]) => [k, String(v.n), f3(v.accuracy), f3(v.ece), f3(v.high_precision), f3(v.high_coverage)]))] : []),
     '', '## Per category', '', table(['category', 'precision', 'recall', 'f1', 'support'], Object.entries(r.per_category).map(([c, m]) => [c, f3(m.precision), f3(m.recall), f3(m.f1), String(m.support)])),
     ...(r.learning_curve ? ['', '## Learning curve', '', table(['corrections per category', 'accuracy', 'rows'], r.learning_curve.map((p) => [String(p.corrections_per_category), f3(p.accuracy), String(p.n)])), '', '![learning curve](learning-curve.svg)'] : []),
     ...(r.robustness ? ['', '## Robustness', '', table(['perturbation', 'accuracy', 'drop'], [['none', f3(r.robustness.clean), '0'], ...r.robustness.perturbations.map((p) => [p.perturbation, f3(p.accuracy), f3(p.drop)])])] : []),

@@ -13,13 +13,14 @@ export function summarize(scored: Scored[], categories: string[]) {
   const evaluation = evaluate(scored.map((s) => ({ actual: s.row.category, predicted: s.decision.category, confidence: s.decision.confidence })), categories);
   const rel = reliability(scored.map((s) => ({ confidence: s.decision.confidence, correct: s.decision.category === s.row.category })));
   const high = scored.filter((s) => s.decision.level === 'high');
-  const bySource: Record<string, { n: number; accuracy: number }> = {};
+  const groups = new Map<string, Scored[]>();
   for (const s of scored) {
-    const b = (bySource[s.decision.explanation.source] ??= { n: 0, accuracy: 0 });
-    b.n += 1;
-    b.accuracy += s.decision.category === s.row.category ? 1 : 0;
+    const group = groups.get(s.decision.explanation.source);
+    if (group) group.push(s);
+    else groups.set(s.decision.explanation.source, [s]);
   }
-  for (const b of Object.values(bySource)) b.accuracy = b.accuracy / b.n;
+  const bySource: Record<string, SourceFigures> = {};
+  for (const [source, group] of groups) bySource[source] = sourceFigures(group);
   return {
     ...evaluation,
     reliability: rel.bins,
@@ -27,6 +28,21 @@ export function summarize(scored: Scored[], categories: string[]) {
     high_coverage: high.length / Math.max(1, scored.length),
     needs_review: scored.filter((s) => s.decision.needsReview).length / Math.max(1, scored.length),
     by_source: bySource,
+  };
+}
+
+export interface SourceFigures { n: number; accuracy: number; ece: number; high_precision: number; high_coverage: number }
+
+/** The figures of one group of rows (a source, a split): how often right, how honest, how good `high` is. */
+export function sourceFigures(scored: Scored[]): SourceFigures {
+  const rows = scored.map((s) => ({ confidence: s.decision.confidence, correct: s.decision.category === s.row.category }));
+  const high = scored.filter((s) => s.decision.level === 'high');
+  return {
+    n: scored.length,
+    accuracy: rows.filter((r) => r.correct).length / Math.max(1, rows.length),
+    ece: reliability(rows).ece,
+    high_precision: high.filter((s) => s.decision.category === s.row.category).length / Math.max(1, high.length),
+    high_coverage: high.length / Math.max(1, scored.length),
   };
 }
 
