@@ -237,7 +237,7 @@ export function decide(input: DecideInput, knowledge: Knowledge, lookups: Lookup
   const o = { ...DECIDE_DEFAULTS, ...options };
   const categories = knowledge.prototypes.categories;
   const known = new Set(categories);
-  const facts: LineFacts = { kw: keywordCategory(input.line.text), refund: isRefund(input.line), country: input.country };
+  const facts: LineFacts = { kw: keywordCategory(input.line), refund: isRefund(input.line), country: input.country };
   const first = firstVerdict(input.line, input.amount, lookups, known, facts);
   // --- merchant-name model (name-decision.ts): outvotes a brand or trade word it firmly contradicts ---
   const name = knowledge.nameModel ? nameDistribution(knowledge.nameModel, input.line, categories) : undefined;
