@@ -72,7 +72,7 @@ describe('the three answer paths', () => {
     expect(computed.status).toBe(200);
     expect(computed.body.jobId).not.toBeNull();
     const fresh = computed.body.results as Result[];
-    expect(fresh.map((r) => r.explanation?.source)).toEqual(['gazetteer', 'rule', 'embedding', 'feedback_user', 'feedback']);
+    expect(fresh.map((r) => r.explanation?.source)).toEqual(['gazetteer', 'rule', 'name_model', 'feedback_user', 'feedback']);
     expect(fresh.every((r) => r.cached === undefined)).toBe(true);
 
     // Again: every line is in the result cache, so the API answers without a job.
